@@ -1,0 +1,41 @@
+package dev.flotilla;
+
+import java.util.List;
+
+import org.apiguardian.api.API;
+
+/**
+ * A started topology: every service ready, all on one Docker network of their own. Closing it
+ * removes every container (dependents before their dependencies) and then the network.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface RunningTopology extends AutoCloseable {
+
+    /** The topology's name. */
+    String name();
+
+    /** The id of this running instance, also the value of the {@code dev.flotilla.topology} label. */
+    String instanceId();
+
+    /** The name of the Docker network the services share. */
+    String networkName();
+
+    /** The services' names, in start order. */
+    List<String> serviceNames();
+
+    /**
+     * The handle of one service.
+     *
+     * @throws IllegalArgumentException if the topology has no service of that name
+     */
+    ServiceHandle service(String name);
+
+    /**
+     * Removes every container and the network. Safe to call more than once.
+     *
+     * @throws FlotillaException if something could not be removed; every failure is kept, as
+     *     suppressed exceptions of the first
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,82 @@
+package dev.flotilla;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.apiguardian.api.API;
+
+/**
+ * One container of a {@link Topology @Topology}. Repeatable; place it on the test class or on a
+ * composed annotation that also carries {@code @Topology}.
+ *
+ * <p>Inside the topology's network the service is reachable under its {@link #name()} and
+ * every one of its {@link #aliases()}. From the test, use the {@link ServiceHandle} or an
+ * {@link Endpoint @Endpoint}: {@link #ports()} are published on random host ports bound to
+ * {@link #bindAddress()}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Repeatable(Services.class)
+public @interface Service {
+
+    /** The service's name: unique in the topology, also its network alias. Lower-case letters, digits, '-' and '_'. */
+    String name();
+
+    /** The image reference, for example {@code "redis:7"} or {@code "registry.local:5000/team/api:1.2"}. */
+    String image();
+
+    /** Container ports to publish on random host ports (TCP), for example {@code {8080, 9090}}. */
+    int[] ports() default {};
+
+    /**
+     * Container ports to publish on fixed host ports, each as {@code "hostPort:containerPort"},
+     * for example {@code "18080:8080"}. Prefer {@link #ports()}: fixed ports collide when tests
+     * run in parallel.
+     */
+    String[] fixedPorts() default {};
+
+    /** Environment variables, each as {@code "KEY=value"}. */
+    String[] env() default {};
+
+    /** The command, replacing the image's {@code CMD}; each element is one argument. */
+    String[] command() default {};
+
+    /** The entry point, replacing the image's {@code ENTRYPOINT}; each element is one argument. */
+    String[] entrypoint() default {};
+
+    /** Names of services that must be ready before this one starts. */
+    String[] dependsOn() default {};
+
+    /** Further network aliases, besides {@link #name()}. */
+    String[] aliases() default {};
+
+    /**
+     * When the service counts as ready; all conditions must hold. By default Flotilla waits until
+     * every declared port accepts connections, or only until the container runs when no port is
+     * declared.
+     */
+    WaitFor[] waitFor() default {};
+
+    /** How long the service may take from start to ready, for example {@code "60s"}, {@code "2m"} or {@code "500ms"}. */
+    String startupTimeout() default "60s";
+
+    /** Memory limit, for example {@code "256m"} or {@code "1g"}; empty for none. */
+    String memory() default "";
+
+    /** Files copied into the container before it starts. */
+    CopyFile[] files() default {};
+
+    /** Extra container labels, each as {@code "key=value"}; keys starting with {@code dev.flotilla.} are reserved. */
+    String[] labels() default {};
+
+    /** The host address that published ports bind to; loopback by default, so nothing is reachable from other machines. */
+    String bindAddress() default "127.0.0.1";
+}

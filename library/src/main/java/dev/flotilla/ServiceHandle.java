@@ -1,0 +1,72 @@
+package dev.flotilla;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.apiguardian.api.API;
+
+/**
+ * A running service of a topology, as the test sees it: where its published ports are, what it
+ * logged, and the means to run commands in it, stop it and start it again.
+ *
+ * <p>Inject it into a test-method parameter or field of this type (named like the service, or
+ * annotated with {@link ServiceName @ServiceName}), or get it from {@link RunningTopology#service(String)}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface ServiceHandle {
+
+    /** The service's name in its topology. */
+    String name();
+
+    /** The Docker container id. */
+    String containerId();
+
+    /** The host name or address under which the published ports are reachable from this JVM. */
+    String host();
+
+    /**
+     * The host port that a declared container port is published on.
+     *
+     * @throws IllegalArgumentException if the port was not declared in {@code ports} or {@code fixedPorts}
+     * @throws IllegalStateException if the service is stopped
+     */
+    int mappedPort(int containerPort);
+
+    /** {@code host:mappedPort} for a declared container port. */
+    default String address(int containerPort) {
+        return host() + ":" + mappedPort(containerPort);
+    }
+
+    /** {@code http://host:mappedPort} for a declared container port. */
+    default URI uri(int containerPort) {
+        return uri("http", containerPort);
+    }
+
+    /** {@code scheme://host:mappedPort} for a declared container port. */
+    default URI uri(String scheme, int containerPort) {
+        return URI.create(scheme + "://" + address(containerPort));
+    }
+
+    /** Everything the container wrote to stdout and stderr so far, one line per line. */
+    String logs();
+
+    /** Runs a command inside the running container and waits for it to end. */
+    ExecResult exec(String... command);
+
+    /** Whether the container is running now. */
+    boolean isRunning();
+
+    /** Stops the container, giving it 10 seconds to end after {@code SIGTERM}. Other services keep running. */
+    default void stop() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /** Stops the container, giving it {@code grace} to end after {@code SIGTERM} before {@code SIGKILL}. */
+    void stop(Duration grace);
+
+    /**
+     * Starts a stopped container again, with the same network aliases, and waits until it is
+     * ready. Published host ports may change: read them again afterwards.
+     */
+    void start();
+}

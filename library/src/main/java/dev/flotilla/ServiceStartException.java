@@ -1,0 +1,25 @@
+package dev.flotilla;
+
+import org.apiguardian.api.API;
+
+/**
+ * A service could not be started or did not become ready. By the time it is thrown, every
+ * container and the network the start had created are removed. The message names the service,
+ * the check that failed, the container's state (exit code, OOM kill) and the tail of its log.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public class ServiceStartException extends FlotillaException {
+
+    private final String serviceName;
+
+    /** A start failure of one service, with the full report as message. */
+    public ServiceStartException(String serviceName, String message, Throwable cause) {
+        super(message, cause);
+        this.serviceName = serviceName;
+    }
+
+    /** The name of the service that failed. */
+    public String serviceName() {
+        return serviceName;
+    }
+}

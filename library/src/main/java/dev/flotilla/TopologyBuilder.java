@@ -1,0 +1,55 @@
+package dev.flotilla;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.SpecOrigin;
+import dev.flotilla.model.TopologySpec;
+import dev.flotilla.model.TopologyValidator;
+import org.apiguardian.api.API;
+
+/** Builds a {@link TopologyDefinition} in code; get one from {@link Flotilla#topology(String)}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class TopologyBuilder {
+
+    private final String name;
+    private final List<ServiceBuilder> services = new ArrayList<>();
+    private PullPolicy pullPolicy = PullPolicy.DEFAULT;
+
+    TopologyBuilder(String name) {
+        this.name = name;
+    }
+
+    /** When images are pulled; {@link PullPolicy#DEFAULT} unless set. */
+    public TopologyBuilder pull(PullPolicy policy) {
+        this.pullPolicy = policy;
+        return this;
+    }
+
+    /** Adds a service with no further settings. */
+    public TopologyBuilder service(String serviceName, String image) {
+        return service(serviceName, image, s -> { });
+    }
+
+    /** Adds a service and configures it. */
+    public TopologyBuilder service(String serviceName, String image, Consumer<ServiceBuilder> configuration) {
+        ServiceBuilder service = new ServiceBuilder(serviceName, image);
+        configuration.accept(service);
+        services.add(service);
+        return this;
+    }
+
+    /**
+     * Validates the whole topology and returns it.
+     *
+     * @throws FlotillaConfigurationException naming every problem found
+     */
+    public TopologyDefinition build() {
+        List<ServiceSpec> specs = services.stream().map(ServiceBuilder::toSpec).toList();
+        TopologySpec spec = new TopologySpec(name, pullPolicy, specs);
+        TopologyValidator.validate(spec, SpecOrigin.code(name));
+        return new TopologyDefinition(spec);
+    }
+}

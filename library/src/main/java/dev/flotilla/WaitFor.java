@@ -1,0 +1,53 @@
+package dev.flotilla;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.apiguardian.api.API;
+
+/**
+ * One readiness condition of a {@link Service @Service}. Set at most one kind of check:
+ *
+ * <ul>
+ *   <li>nothing: the declared ports accept connections ({@link #port()} narrows it to one);</li>
+ *   <li>{@link #http()}: an HTTP GET of that path on {@link #port()} answers {@link #status()};</li>
+ *   <li>{@link #log()}: a log line matches the regular expression {@link #times()} times;</li>
+ *   <li>{@link #healthcheck()}: the image's Docker {@code HEALTHCHECK} reports healthy;</li>
+ *   <li>{@link #command()}: the command, run inside the container, exits with 0.</li>
+ * </ul>
+ *
+ * <p>Checks are polled every 50 ms; when the container exits while Flotilla waits, the start
+ * fails at once with the exit code and the tail of the log.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface WaitFor {
+
+    /** The container port to check; 0 means every declared port (port check) or the only declared port (HTTP check). */
+    int port() default 0;
+
+    /** The path of an HTTP GET, for example {@code "/health"}. */
+    String http() default "";
+
+    /** The HTTP status that counts as ready. */
+    int status() default 200;
+
+    /** A regular expression that a line of the container's output must contain a match of. */
+    String log() default "";
+
+    /** How many matching log lines are needed. */
+    int times() default 1;
+
+    /** Whether to wait for the image's Docker healthcheck to report {@code healthy}. */
+    boolean healthcheck() default false;
+
+    /** A command run inside the container until it exits with 0, for example {@code {"pg_isready"}}. */
+    String[] command() default {};
+
+    /** How long this condition may take, for example {@code "30s"}; empty means the service's startup timeout. */
+    String timeout() default "";
+}

@@ -1,0 +1,76 @@
+package dev.flotilla.engine;
+
+import java.util.List;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+
+/**
+ * The message of a failed service start: which service, which check and what it last saw, the
+ * container's state (exit code, OOM kill) and the last lines of its log.
+ */
+final class FailureReport {
+
+    static final int LOG_LINES = 50;
+
+    private final String message;
+
+    private FailureReport(String message) {
+        this.message = message;
+    }
+
+    String message() {
+        return message;
+    }
+
+    /** The report of a service whose readiness wait failed. */
+    static FailureReport of(ServiceContainer container, ReadinessFailure failure) {
+        String check = failure.condition() == null ? "start" : failure.condition().describe();
+        String headline = switch (failure.reason()) {
+            case TIMED_OUT -> "did not become ready: " + check + " did not hold within "
+                    + Durations.format(failure.condition().timeout()) + "; last attempt: " + failure.lastObservation();
+            case EXITED -> "stopped while waiting for " + check + "; last attempt: " + failure.lastObservation();
+            case IMPOSSIBLE -> "cannot become ready: " + failure.lastObservation();
+            case ABORTED -> "was stopped because " + failure.lastObservation();
+        };
+        return of(container, headline);
+    }
+
+    /** The report of a service with a headline of what went wrong. */
+    static FailureReport of(ServiceContainer container, String headline) {
+        StringBuilder text = new StringBuilder("Service \"").append(container.name()).append("\" ").append(headline).append('\n');
+        text.append("  container: ").append(container.containerName());
+        if (container.containerId() != null) {
+            text.append(" (id ").append(container.containerId(), 0, 12).append(')');
+        }
+        text.append(", image ").append(container.spec().image()).append('\n');
+        text.append("  state: ").append(state(container)).append('\n');
+        List<String> tail = container.log().tail(LOG_LINES);
+        if (tail.isEmpty()) {
+            text.append("  log: (empty)");
+        } else {
+            text.append("  last ").append(tail.size()).append(" log lines:");
+            tail.forEach(line -> text.append("\n    | ").append(line));
+        }
+        return new FailureReport(text.toString());
+    }
+
+    private static String state(ServiceContainer container) {
+        if (!container.created()) {
+            return "not created";
+        }
+        try {
+            InspectContainerResponse.ContainerState state = container.inspect().getState();
+            if (Boolean.TRUE.equals(state.getRunning())) {
+                return "running" + (state.getHealth() == null ? "" : ", health " + state.getHealth().getStatus());
+            }
+            return state.getStatus() + ", exit code " + state.getExitCodeLong()
+                    + ", OOM-killed " + (Boolean.TRUE.equals(state.getOOMKilled()) ? "yes" : "no")
+                    + (state.getError() == null || state.getError().isEmpty() ? "" : ", error: " + state.getError());
+        } catch (NotFoundException e) {
+            return "removed";
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}

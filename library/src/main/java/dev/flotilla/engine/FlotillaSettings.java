@@ -1,0 +1,81 @@
+package dev.flotilla.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+import dev.flotilla.FlotillaConfigurationException;
+import dev.flotilla.PullPolicy;
+import org.apiguardian.api.API;
+
+/**
+ * Flotilla's global settings, read once per JVM. Each key is looked up, in this order, as a
+ * system property ({@code -Dflotilla.pull.policy=always}), as an environment variable (upper
+ * case, dots as underscores: {@code FLOTILLA_PULL_POLICY}), and in a {@code flotilla.properties}
+ * file at the root of the class path.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code flotilla.pull.policy}</td><td>{@code missing}</td><td>{@code missing}, {@code always} or {@code never}</td></tr>
+ * </table>
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class FlotillaSettings {
+
+    /** The key of the default pull policy. */
+    public static final String PULL_POLICY = "flotilla.pull.policy";
+
+    private static final FlotillaSettings INSTANCE = new FlotillaSettings(loadFile());
+
+    private final Properties file;
+
+    FlotillaSettings(Properties file) {
+        this.file = file;
+    }
+
+    /** The settings of this JVM. */
+    public static FlotillaSettings get() {
+        return INSTANCE;
+    }
+
+    /** The value of {@code key}, from the first source that has it. */
+    public Optional<String> value(String key) {
+        String property = System.getProperty(key);
+        if (property != null) {
+            return Optional.of(property.trim());
+        }
+        String env = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        if (env != null) {
+            return Optional.of(env.trim());
+        }
+        return Optional.ofNullable(file.getProperty(key)).map(String::trim);
+    }
+
+    /** The pull policy to use where a topology says {@link PullPolicy#DEFAULT}. */
+    public PullPolicy pullPolicy() {
+        String raw = value(PULL_POLICY).orElse("missing");
+        try {
+            PullPolicy policy = PullPolicy.valueOf(raw.toUpperCase(Locale.ROOT));
+            return policy == PullPolicy.DEFAULT ? PullPolicy.MISSING : policy;
+        } catch (IllegalArgumentException e) {
+            throw new FlotillaConfigurationException("Setting " + PULL_POLICY + ": \"" + raw
+                    + "\" is not a pull policy. Fix: use missing, always or never.", e);
+        }
+    }
+
+    private static Properties loadFile() {
+        Properties properties = new Properties();
+        try (InputStream in = FlotillaSettings.class.getClassLoader().getResourceAsStream("flotilla.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read flotilla.properties from the class path", e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.flotilla.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apiguardian.api.API;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The labels on everything Flotilla creates, and this JVM's session id. The Testcontainers
+ * session labels are set too, so that where Ryuk runs it removes Flotilla's containers when the
+ * JVM dies, beside Flotilla's own cleanup.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Labels {
+
+    /** One value per JVM run. */
+    public static final String SESSION = "dev.flotilla.session";
+    /** The id of one running topology instance. */
+    public static final String TOPOLOGY = "dev.flotilla.topology";
+    /** The topology's name. */
+    public static final String TOPOLOGY_NAME = "dev.flotilla.topology.name";
+    /** The service's name, on containers. */
+    public static final String SERVICE = "dev.flotilla.service";
+
+    /** This JVM's session id. */
+    public static final String SESSION_ID = UUID.randomUUID().toString();
+
+    private Labels() {
+    }
+
+    /** The labels of a network or container of one topology instance. */
+    public static Map<String, String> forTopology(String topologyName, String instanceId) {
+        Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
+        labels.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID);
+        labels.put(SESSION, SESSION_ID);
+        labels.put(TOPOLOGY, instanceId);
+        labels.put(TOPOLOGY_NAME, topologyName);
+        return labels;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.flotilla.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every topology of this JVM that is not closed yet. When the JVM ends normally (including on
+ * Ctrl-C), a shutdown hook closes what is left, so a forgotten {@code close()} leaks nothing.
+ */
+final class LiveTopologies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTopologies.class);
+    private static final Set<StartedTopology> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(LiveTopologies::closeAll, "flotilla-shutdown"));
+    }
+
+    private LiveTopologies() {
+    }
+
+    static void remember(StartedTopology topology) {
+        LIVE.add(topology);
+    }
+
+    static void forget(StartedTopology topology) {
+        LIVE.remove(topology);
+    }
+
+    private static void closeAll() {
+        for (StartedTopology topology : new ArrayList<>(LIVE)) {
+            try {
+                topology.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove topology {} at JVM exit", topology, e);
+            }
+        }
+    }
+
+    /** The topologies still running, for diagnostics. */
+    static List<StartedTopology> snapshot() {
+        return List.copyOf(LIVE);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.flotilla.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.HealthCheck;
+import dev.flotilla.ExecResult;
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.WaitSpec;
+
+/**
+ * Polls a service's readiness conditions, one after the other, until each holds. Polls every
+ * 25 ms for the first five seconds and every 50 ms after that; checks on every poll that the
+ * container is still alive, so a crash fails the wait at once instead of at the timeout.
+ */
+final class Readiness {
+
+    private static final long FAST_POLL_MS = 25;
+    private static final long SLOW_POLL_MS = 50;
+    private static final long FAST_PHASE_MS = 5_000;
+    private static final int CONNECT_TIMEOUT_MS = 500;
+    /**
+     * A published port answers a connect even when nothing listens behind it: Docker's port proxy
+     * accepts, fails to reach the container, and closes. A connection that stays open this long
+     * without being closed has a listener behind it.
+     */
+    private static final int PROXY_CLOSE_WINDOW_MS = 50;
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
+            .build();
+
+    private final ServiceContainer container;
+
+    Readiness(ServiceContainer container) {
+        this.container = container;
+    }
+
+    /** The conditions to wait for: the declared ones, or the default for the declared ports. */
+    static List<WaitSpec> effectiveConditions(ServiceSpec spec) {
+        if (!spec.waitFor().isEmpty()) {
+            return spec.waitFor();
+        }
+        if (!spec.allContainerPorts().isEmpty()) {
+            return List.of(new WaitSpec.Ports(List.of(), spec.startupTimeout()));
+        }
+        return List.of(new WaitSpec.Running(spec.startupTimeout()));
+    }
+
+    void await(BooleanSupplier aborted) throws ReadinessFailure {
+        long start = System.nanoTime();
+        long overallDeadline = start + container.spec().startupTimeout().toNanos();
+        for (WaitSpec condition : effectiveConditions(container.spec())) {
+            long deadline = Math.min(overallDeadline, System.nanoTime() + condition.timeout().toNanos());
+            String observation = "not checked yet";
+            while (true) {
+                if (aborted.getAsBoolean()) {
+                    throw new ReadinessFailure(condition, ReadinessFailure.Reason.ABORTED, "another service failed to start");
+                }
+                try {
+                    observation = check(condition);
+                } catch (RuntimeException e) {
+                    observation = e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+                if (observation == null) {
+                    break;
+                }
+                if (container.log().ended() && !isRunning()) {
+                    throw new ReadinessFailure(condition, ReadinessFailure.Reason.EXITED, observation);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new ReadinessFailure(condition, ReadinessFailure.Reason.TIMED_OUT, observation);
+                }
+                sleep((System.nanoTime() - start) / 1_000_000 < FAST_PHASE_MS ? FAST_POLL_MS : SLOW_POLL_MS);
+            }
+        }
+    }
+
+    private boolean isRunning() {
+        InspectContainerResponse.ContainerState state = container.inspect().getState();
+        return Boolean.TRUE.equals(state.getRunning());
+    }
+
+    /** Null if the condition holds now, otherwise what was seen instead. */
+    private String check(WaitSpec condition) throws ReadinessFailure {
+        if (condition instanceof WaitSpec.Ports ports) {
+            List<Integer> toCheck = ports.ports().isEmpty() ? container.spec().allContainerPorts() : ports.ports();
+            for (int port : toCheck) {
+                String problem = probePort(port);
+                if (problem != null) {
+                    return "port " + port + ": " + problem;
+                }
+            }
+            return null;
+        }
+        if (condition instanceof WaitSpec.Http http) {
+            return probeHttp(http);
+        }
+        if (condition instanceof WaitSpec.Log log) {
+            int matches = container.log().countMatches(Pattern.compile(log.regex()));
+            return matches >= log.times() ? null : matches + " of " + log.times() + " matching lines so far";
+        }
+        if (condition instanceof WaitSpec.Healthcheck) {
+            return probeHealth(condition);
+        }
+        if (condition instanceof WaitSpec.Command command) {
+            ExecResult result = container.exec(command.command().toArray(String[]::new));
+            return result.exitCode() == 0 ? null : "exit code " + result.exitCode() + lastLine(result.stderr());
+        }
+        return isRunning() ? null : "container not running";
+    }
+
+    private String probePort(int containerPort) {
+        int hostPort;
+        try {
+            hostPort = container.mappedPort(containerPort);
+        } catch (IllegalStateException e) {
+            return "not published";
+        }
+        try (Socket socket = new Socket()) {
+            try {
+                socket.connect(new InetSocketAddress(container.host(), hostPort), CONNECT_TIMEOUT_MS);
+            } catch (IOException e) {
+                return "connect to " + container.host() + ":" + hostPort + " failed (" + e.getMessage() + ")";
+            }
+            socket.setSoTimeout(PROXY_CLOSE_WINDOW_MS);
+            InputStream in = socket.getInputStream();
+            try {
+                return in.read() == -1 ? "connection closed at once: nothing listens in the container yet" : null;
+            } catch (SocketTimeoutException e) {
+                return null; // open and quiet: a listener is there, waiting for us to speak
+            }
+        } catch (IOException e) {
+            return "connection reset: nothing listens in the container yet";
+        }
+    }
+
+    private String probeHttp(WaitSpec.Http http) {
+        int port = http.port() != 0 ? http.port() : container.spec().allContainerPorts().get(0);
+        URI uri;
+        try {
+            uri = URI.create("http://" + container.address(port) + http.path());
+        } catch (IllegalStateException e) {
+            return "port " + port + " not published";
+        }
+        try {
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == http.status() ? null : "answered " + response.statusCode();
+        } catch (IOException e) {
+            return "GET " + uri + " failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private String probeHealth(WaitSpec condition) throws ReadinessFailure {
+        InspectContainerResponse inspection = container.inspect();
+        HealthCheck healthCheck = inspection.getConfig().getHealthcheck();
+        if (inspection.getState().getHealth() == null
+                && (healthCheck == null || healthCheck.getTest() == null || healthCheck.getTest().isEmpty()
+                    || "NONE".equals(healthCheck.getTest().get(0)))) {
+            throw new ReadinessFailure(condition, ReadinessFailure.Reason.IMPOSSIBLE,
+                    "the image " + container.spec().image() + " declares no HEALTHCHECK; wait for a port, log line or command instead");
+        }
+        String status = inspection.getState().getHealth() == null ? "starting" : inspection.getState().getHealth().getStatus();
+        return "healthy".equals(status) ? null : "health status " + status;
+    }
+
+    private static String lastLine(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return "";
+        }
+        return ", stderr: " + trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+    }
+
+    private static void sleep(long millis) throws ReadinessFailure {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReadinessFailure(null, ReadinessFailure.Reason.ABORTED, "interrupted");
+        }
+    }
+}

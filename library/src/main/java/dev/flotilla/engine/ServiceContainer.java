@@ -1,0 +1,312 @@
+package dev.flotilla.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.StreamType;
+import dev.flotilla.ExecResult;
+import dev.flotilla.FlotillaException;
+import dev.flotilla.ServiceHandle;
+import dev.flotilla.model.FileCopy;
+import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.ServiceSpec;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * One service's container: how it is created, started, inspected, restarted and removed, and
+ * the {@link ServiceHandle} the test sees.
+ */
+final class ServiceContainer implements ServiceHandle {
+
+    private final DockerEngine docker;
+    private final ServiceSpec spec;
+    private final String containerName;
+    private final ContainerLog log;
+    private final Readiness readiness;
+    private volatile String containerId;
+    private volatile Map<Integer, Integer> mappedPorts = Map.of();
+
+    ServiceContainer(DockerEngine docker, ServiceSpec spec, String containerName) {
+        this.docker = docker;
+        this.spec = spec;
+        this.containerName = containerName;
+        this.log = new ContainerLog(spec.name());
+        this.readiness = new Readiness(this);
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    String containerName() {
+        return containerName;
+    }
+
+    ContainerLog log() {
+        return log;
+    }
+
+    DockerEngine docker() {
+        return docker;
+    }
+
+    /** Whether a container exists for this service (so it needs removing). */
+    boolean created() {
+        return containerId != null;
+    }
+
+    /** Creates the container; the id is kept at once, so that even a container that never starts is removed. */
+    void create(String networkName, Map<String, String> topologyLabels) {
+        DockerClient client = docker.client();
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.putAll(topologyLabels);
+        labels.put(Labels.SERVICE, spec.name());
+
+        List<ExposedPort> exposed = new ArrayList<>();
+        Ports bindings = new Ports();
+        for (int port : spec.ports()) {
+            ExposedPort exposedPort = ExposedPort.tcp(port);
+            exposed.add(exposedPort);
+            bindings.bind(exposedPort, Ports.Binding.bindIp(spec.bindAddress()));
+        }
+        for (FixedPort fixed : spec.fixedPorts()) {
+            ExposedPort exposedPort = ExposedPort.tcp(fixed.containerPort());
+            exposed.add(exposedPort);
+            bindings.bind(exposedPort, Ports.Binding.bindIpAndPort(spec.bindAddress(), fixed.hostPort()));
+        }
+        HostConfig hostConfig = HostConfig.newHostConfig()
+                .withNetworkMode(networkName)
+                .withPortBindings(bindings);
+        if (spec.memoryBytes() > 0) {
+            hostConfig.withMemory(spec.memoryBytes());
+        }
+        List<String> env = new ArrayList<>();
+        spec.env().forEach((key, value) -> env.add(key + "=" + value));
+
+        try (CreateContainerCmd command = client.createContainerCmd(spec.image())) {
+            command.withName(containerName)
+                    .withLabels(labels)
+                    .withEnv(env)
+                    .withExposedPorts(exposed)
+                    .withHostConfig(hostConfig)
+                    .withAliases(spec.networkAliases());
+            if (!spec.command().isEmpty()) {
+                command.withCmd(spec.command());
+            }
+            if (!spec.entrypoint().isEmpty()) {
+                command.withEntrypoint(spec.entrypoint());
+            }
+            containerId = command.exec().getId();
+        }
+    }
+
+    /** Copies the declared files in; done before start, so entry points see them. */
+    void copyFiles() {
+        for (FileCopy file : spec.files()) {
+            byte[] content = readSource(file.source());
+            int slash = file.target().lastIndexOf('/');
+            String directory = slash <= 0 ? "/" : file.target().substring(0, slash);
+            String fileName = file.target().substring(slash + 1);
+            docker.client().copyArchiveToContainerCmd(containerId)
+                    .withRemotePath(directory)
+                    .withTarInputStream(new ByteArrayInputStream(tar(fileName, content, file.mode())))
+                    .exec();
+        }
+    }
+
+    private static byte[] readSource(String source) {
+        try {
+            if (source.startsWith(FileCopy.CLASSPATH_PREFIX)) {
+                String resource = source.substring(FileCopy.CLASSPATH_PREFIX.length()).replaceFirst("^/", "");
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                try (InputStream in = (loader != null ? loader : ServiceContainer.class.getClassLoader()).getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IOException("class-path resource " + resource + " not found");
+                    }
+                    return in.readAllBytes();
+                }
+            }
+            return Files.readAllBytes(Path.of(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + source, e);
+        }
+    }
+
+    private static byte[] tar(String name, byte[] content, int mode) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry entry = new TarArchiveEntry(name);
+            entry.setSize(content.length);
+            entry.setMode(mode);
+            tar.putArchiveEntry(entry);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Starts the created container, follows its output and reads its published ports. */
+    void startContainer() {
+        try {
+            docker.client().startContainerCmd(containerId).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // started again by someone else; follow it and read its ports all the same
+        }
+        log.follow(docker.client(), containerId);
+        mappedPorts = readMappedPorts(inspect());
+    }
+
+    private Map<Integer, Integer> readMappedPorts(InspectContainerResponse inspection) {
+        Map<Integer, Integer> ports = new HashMap<>();
+        Ports published = inspection.getNetworkSettings().getPorts();
+        if (published == null) {
+            return ports;
+        }
+        for (Map.Entry<ExposedPort, Ports.Binding[]> entry : published.getBindings().entrySet()) {
+            Ports.Binding[] bound = entry.getValue();
+            if (bound != null && bound.length > 0 && bound[0].getHostPortSpec() != null) {
+                ports.put(entry.getKey().getPort(), Integer.parseInt(bound[0].getHostPortSpec()));
+            }
+        }
+        return ports;
+    }
+
+    InspectContainerResponse inspect() {
+        return docker.client().inspectContainerCmd(containerId).exec();
+    }
+
+    /** Waits until every readiness condition holds; see {@link Readiness}. */
+    void awaitReady(java.util.function.BooleanSupplier aborted) throws ReadinessFailure {
+        readiness.await(aborted);
+    }
+
+    /** Removes the container and everything of it; one that is already gone counts as removed. */
+    void remove() {
+        log.close();
+        String id = containerId;
+        if (id == null) {
+            return;
+        }
+        try {
+            docker.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String containerId() {
+        return containerId;
+    }
+
+    @Override
+    public String host() {
+        return docker.host();
+    }
+
+    @Override
+    public int mappedPort(int containerPort) {
+        if (!spec.allContainerPorts().contains(containerPort)) {
+            throw new IllegalArgumentException("Service \"" + spec.name() + "\" does not publish port " + containerPort
+                    + "; it publishes " + spec.allContainerPorts() + ". Declare the port in @Service(ports = ...).");
+        }
+        Integer mapped = mappedPorts.get(containerPort);
+        if (mapped == null) {
+            throw new IllegalStateException("Service \"" + spec.name() + "\" is not running, so port " + containerPort
+                    + " is not published. Start it with start().");
+        }
+        return mapped;
+    }
+
+    @Override
+    public String logs() {
+        return String.join("\n", log.lines());
+    }
+
+    @Override
+    public ExecResult exec(String... command) {
+        DockerClient client = docker.client();
+        String execId = client.execCreateCmd(containerId).withCmd(command)
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder stdout = new StringBuilder();
+        StringBuilder stderr = new StringBuilder();
+        try {
+            client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    (frame.getStreamType() == StreamType.STDERR ? stderr : stdout)
+                            .append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlotillaException("Interrupted while running " + List.of(command) + " in service \"" + spec.name() + "\"", e);
+        }
+        Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
+        return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(), stderr.toString());
+    }
+
+    @Override
+    public boolean isRunning() {
+        try {
+            return Boolean.TRUE.equals(inspect().getState().getRunning());
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        try {
+            docker.client().stopContainerCmd(containerId).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (NotModifiedException e) {
+            // already stopped
+        }
+        mappedPorts = Map.of();
+    }
+
+    @Override
+    public void start() {
+        startContainer();
+        try {
+            awaitReady(() -> false);
+        } catch (ReadinessFailure failure) {
+            throw new FlotillaException(FailureReport.of(this, failure).message(), failure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceHandle[" + spec.name() + ", container " + containerName + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package dev.flotilla.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.flotilla.FlotillaException;
+import dev.flotilla.RunningTopology;
+import dev.flotilla.ServiceHandle;
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.TopologySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A topology instance: its network and its containers, each registered before it is started,
+ * so that closing removes whatever exists, however far the start got.
+ */
+final class StartedTopology implements RunningTopology {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartedTopology.class);
+    private static final int NETWORK_REMOVE_ATTEMPTS = 10;
+
+    private final TopologySpec spec;
+    private final DockerEngine docker;
+    private final String instanceId;
+    private final String networkName;
+    private final Map<String, ServiceContainer> containers = new LinkedHashMap<>();
+    private final List<String> readyOrder = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String networkId;
+
+    StartedTopology(TopologySpec spec, DockerEngine docker, String instanceId) {
+        this.spec = spec;
+        this.docker = docker;
+        this.instanceId = instanceId;
+        String prefix = "flotilla-" + dockerName(spec.name());
+        this.networkName = prefix + "-" + instanceId;
+        for (ServiceSpec service : spec.services()) {
+            containers.put(service.name(), new ServiceContainer(docker, service, prefix + "-" + dockerName(service.name()) + "-" + instanceId));
+        }
+    }
+
+    private static String dockerName(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+    }
+
+    TopologySpec spec() {
+        return spec;
+    }
+
+    Map<String, String> labels() {
+        return Labels.forTopology(spec.name(), instanceId);
+    }
+
+    ServiceContainer container(String name) {
+        return containers.get(name);
+    }
+
+    void createNetwork() {
+        networkId = docker.client().createNetworkCmd()
+                .withName(networkName)
+                .withDriver("bridge")
+                .withLabels(labels())
+                .exec()
+                .getId();
+    }
+
+    void markReady(String serviceName) {
+        readyOrder.add(serviceName);
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public String networkName() {
+        return networkName;
+    }
+
+    @Override
+    public List<String> serviceNames() {
+        synchronized (readyOrder) {
+            return List.copyOf(readyOrder);
+        }
+    }
+
+    @Override
+    public ServiceHandle service(String name) {
+        ServiceContainer container = containers.get(name);
+        if (container == null) {
+            throw new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + name
+                    + "\"; its services are " + containers.keySet() + ".");
+        }
+        return container;
+    }
+
+    /** Removes the containers, dependents before their dependencies and in parallel where the graph allows, then the network. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LiveTopologies.forget(this);
+        long start = System.nanoTime();
+        List<ServiceSpec> order = new ArrayList<>(DependencyGraph.startOrder(spec));
+        Collections.reverse(order);
+        Map<String, CompletableFuture<Void>> removals = new LinkedHashMap<>();
+        for (ServiceSpec service : order) {
+            CompletableFuture<?>[] dependentsGone = DependencyGraph.dependents(spec, service.name()).stream()
+                    .map(removals::get)
+                    .map(f -> f.handle((ok, failure) -> null))
+                    .toArray(CompletableFuture[]::new);
+            ServiceContainer container = containers.get(service.name());
+            removals.put(service.name(), CompletableFuture.allOf(dependentsGone)
+                    .thenRunAsync(container::remove, EngineThreads.EXECUTOR));
+        }
+        List<Throwable> failures = new ArrayList<>();
+        removals.forEach((name, removal) -> {
+            try {
+                removal.join();
+            } catch (CompletionException e) {
+                failures.add(new FlotillaException("Could not remove the container of service \"" + name + "\": " + e.getCause().getMessage(), e.getCause()));
+            }
+        });
+        try {
+            removeNetwork();
+        } catch (RuntimeException e) {
+            failures.add(new FlotillaException("Could not remove network " + networkName + ": " + e.getMessage(), e));
+        }
+        LOG.debug("Removed topology {} ({}) in {} ms", spec.name(), instanceId, (System.nanoTime() - start) / 1_000_000);
+        if (!failures.isEmpty()) {
+            FlotillaException failure = new FlotillaException("Could not remove everything of topology \"" + spec.name()
+                    + "\" (instance " + instanceId + "); remove what is left with: docker rm -f $(docker ps -aq --filter label="
+                    + Labels.TOPOLOGY + "=" + instanceId + ")", failures.get(0));
+            failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private void removeNetwork() {
+        String id = networkId;
+        if (id == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                docker.client().removeNetworkCmd(id).exec();
+                return;
+            } catch (NotFoundException e) {
+                return;
+            } catch (ConflictException e) {
+                // An endpoint of a container removed a moment ago may still be detaching.
+                if (attempt == NETWORK_REMOVE_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RunningTopology[" + spec.name() + ", instance " + instanceId + ", services " + containers.keySet() + "]";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.flotilla.junit;
+
+import java.lang.reflect.Parameter;
+import java.util.Optional;
+
+import dev.flotilla.FlotillaConfigurationException;
+import dev.flotilla.RunningTopology;
+import dev.flotilla.Scope;
+import dev.flotilla.engine.TopologyEngine;
+import dev.flotilla.resolve.AnnotationTopologyResolver;
+import dev.flotilla.resolve.TopologyDeclaration;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The JUnit Jupiter extension behind {@link dev.flotilla.Topology @Topology}; registered by it,
+ * so there is no need to name it. It holds no state: the declaration and the running topology
+ * live in the extension store of the class (scope {@code CLASS}) or test method (scope
+ * {@code METHOD}), and JUnit closes the topology when that context ends.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlotillaExtension.class);
+    private static final String DECLARATION = "declaration";
+    private static final String TOPOLOGY = "topology";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        TopologyDeclaration declaration = declaration(context);
+        if (declaration.scope() == Scope.CLASS) {
+            TopologyResource resource = ensureStarted(context, declaration);
+            Injection.injectFields(context.getRequiredTestClass(), null, resource.running());
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        TopologyDeclaration declaration = declaration(context);
+        RunningTopology running = declaration.scope() == Scope.METHOD
+                ? ensureStarted(context, declaration).running()
+                : runningTopology(context);
+        if (declaration.scope() == Scope.METHOD) {
+            Injection.injectFields(context.getRequiredTestClass(), null, running);
+        }
+        for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            Injection.injectFields(instance.getClass(), instance, running);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        return Injection.isInjectable(parameter, parameter.getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        String what = "parameter '" + parameter.getName() + "' of " + parameterContext.getDeclaringExecutable();
+        try {
+            return Injection.valueFor(parameter, parameter.getType(), what, parameter.getName(), runningTopology(extensionContext));
+        } catch (ExtensionConfigurationException | IllegalStateException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The declaration of the context's test class, resolved once per class and kept in its store. */
+    private static TopologyDeclaration declaration(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
+        Object value = store.getOrComputeIfAbsent(DECLARATION + ":" + testClass.getName(), key -> resolve(testClass));
+        if (value instanceof ExtensionConfigurationException invalid) {
+            // Resolved (and failed) before: report the same problem for every test of the class.
+            throw invalid;
+        }
+        return (TopologyDeclaration) value;
+    }
+
+    private static Object resolve(Class<?> testClass) {
+        try {
+            Optional<TopologyDeclaration> declaration = AnnotationTopologyResolver.resolve(testClass);
+            if (declaration.isEmpty()) {
+                return new ExtensionConfigurationException(testClass.getName()
+                        + " uses FlotillaExtension but carries no @Topology. Fix: annotate the class (or a composed annotation on it) with @Topology.");
+            }
+            return declaration.get();
+        } catch (FlotillaConfigurationException e) {
+            return new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
+
+    /**
+     * The running topology for this context's declaration: one an enclosing class already runs
+     * when its model is equal (a {@code @Nested} class that adds nothing), otherwise a new one
+     * kept in this context's store.
+     */
+    private static TopologyResource ensureStarted(ExtensionContext context, TopologyDeclaration declaration) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        TopologyResource inherited = store.get(TOPOLOGY, TopologyResource.class);
+        if (inherited != null && inherited.spec().equals(declaration.spec())) {
+            return inherited;
+        }
+        // Kept in the store as soon as it exists, so JUnit removes it even if a later step fails.
+        TopologyResource started = new TopologyResource(declaration.spec(), TopologyEngine.start(declaration.spec()));
+        store.put(TOPOLOGY, started);
+        return started;
+    }
+
+    private static RunningTopology runningTopology(ExtensionContext context) {
+        TopologyResource resource = context.getStore(NAMESPACE).get(TOPOLOGY, TopologyResource.class);
+        if (resource == null) {
+            throw new ExtensionConfigurationException("No Flotilla topology is running for " + context.getDisplayName()
+                    + ". A topology with scope CLASS starts in beforeAll, one with scope METHOD before each test;"
+                    + " constructor parameters of a PER_CLASS test instance come before both. Fix: inject into the test method or a field instead.");
+        }
+        return resource.running();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.flotilla.junit;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.flotilla.Endpoint;
+import dev.flotilla.RunningTopology;
+import dev.flotilla.ServiceHandle;
+import dev.flotilla.ServiceName;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Computes what goes into a {@link ServiceHandle} or {@link Endpoint @Endpoint} parameter or field. */
+final class Injection {
+
+    private static final Pattern ENDPOINT = Pattern.compile("(?:([a-zA-Z][a-zA-Z0-9+.-]*)://)?([^:/]+):(\\d{1,5})");
+
+    private Injection() {
+    }
+
+    /** Whether an element of this type and annotations is Flotilla's to fill. */
+    static boolean isInjectable(AnnotatedElement element, Class<?> type) {
+        return element.isAnnotationPresent(Endpoint.class) || ServiceHandle.class.equals(type);
+    }
+
+    /**
+     * The value for an element.
+     *
+     * @param what describes the element for messages, such as "parameter 'api' of FooTest.test(...)"
+     * @param defaultName the element's own name, the service name of an unannotated handle
+     */
+    static Object valueFor(AnnotatedElement element, Class<?> type, String what, String defaultName, RunningTopology topology) {
+        Endpoint endpoint = element.getAnnotation(Endpoint.class);
+        if (endpoint != null) {
+            return endpointValue(endpoint.value(), type, what, topology);
+        }
+        ServiceName named = element.getAnnotation(ServiceName.class);
+        String serviceName = named != null ? named.value() : defaultName;
+        if (!topology.serviceNames().contains(serviceName)) {
+            throw new ExtensionConfigurationException(what + ": topology \"" + topology.name() + "\" has no service \""
+                    + serviceName + "\" (services: " + topology.serviceNames() + "). Fix: "
+                    + (named != null ? "name a declared service in @ServiceName." : "name it like the service, or annotate it with @ServiceName(\"...\")."));
+        }
+        return topology.service(serviceName);
+    }
+
+    private static Object endpointValue(String value, Class<?> type, String what, RunningTopology topology) {
+        Matcher m = ENDPOINT.matcher(value.trim());
+        if (!m.matches()) {
+            throw new ExtensionConfigurationException(what + ": @Endpoint(\"" + value + "\") is not \"service:port\". "
+                    + "Fix: write it as @Endpoint(\"api:8080\") or @Endpoint(\"redis://cache:6379\").");
+        }
+        String scheme = m.group(1) == null ? "http" : m.group(1);
+        String serviceName = m.group(2);
+        int port = Integer.parseInt(m.group(3));
+        if (!topology.serviceNames().contains(serviceName)) {
+            throw new ExtensionConfigurationException(what + ": @Endpoint(\"" + value + "\") names service \"" + serviceName
+                    + "\", which topology \"" + topology.name() + "\" does not have (services: " + topology.serviceNames()
+                    + "). Fix: name a declared service.");
+        }
+        ServiceHandle service = topology.service(serviceName);
+        int mapped;
+        try {
+            mapped = service.mappedPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(what + ": @Endpoint(\"" + value + "\"): " + e.getMessage(), e);
+        }
+        if (URI.class.equals(type)) {
+            return URI.create(scheme + "://" + service.host() + ":" + mapped);
+        }
+        if (String.class.equals(type)) {
+            return service.host() + ":" + mapped;
+        }
+        if (int.class.equals(type) || Integer.class.equals(type)) {
+            return mapped;
+        }
+        throw new ExtensionConfigurationException(what + ": @Endpoint cannot fill a " + type.getName()
+                + ". Fix: declare it as java.net.URI, String (host:port) or int (the host port).");
+    }
+
+    /** Fills the matching fields of {@code instance} (or the static ones of {@code testClass} when instance is null). */
+    static void injectFields(Class<?> testClass, Object instance, RunningTopology topology) {
+        Predicate<Field> wanted = field -> Modifier.isStatic(field.getModifiers()) == (instance == null)
+                && isInjectable(field, field.getType());
+        for (Field field : allFields(testClass)) {
+            if (!wanted.test(field)) {
+                continue;
+            }
+            String what = "field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
+            if (Modifier.isFinal(field.getModifiers())) {
+                throw new ExtensionConfigurationException(what + " is final, so Flotilla cannot fill it. Fix: remove final.");
+            }
+            Object value = valueFor(field, field.getType(), what, field.getName(), topology);
+            try {
+                field.setAccessible(true);
+                field.set(instance, value);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExtensionConfigurationException(what + " could not be set: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static List<Field> allFields(Class<?> testClass) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            fields.addAll(0, List.of(c.getDeclaredFields()));
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.flotilla.model;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.flotilla.PullPolicy;
+import org.apiguardian.api.API;
+
+/**
+ * A whole topology: its name, when to pull images, and its services in declaration order.
+ *
+ * @param name the topology's name
+ * @param pullPolicy when images are pulled
+ * @param services the services, in declaration order
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public record TopologySpec(String name, PullPolicy pullPolicy, List<ServiceSpec> services) {
+
+    public TopologySpec {
+        services = List.copyOf(services);
+    }
+
+    /** The service of that name, if any. */
+    public Optional<ServiceSpec> service(String serviceName) {
+        return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();
+    }
+}

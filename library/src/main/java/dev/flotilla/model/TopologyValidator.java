@@ -1,0 +1,303 @@
+package dev.flotilla.model;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.apiguardian.api.API;
+
+/**
+ * Checks a whole {@link TopologySpec} before anything touches Docker: names, images, ports,
+ * dependencies (unknown ones and cycles), readiness conditions, files and labels. Every problem
+ * is reported at once, each naming where it was declared, the bad value and the fix.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TopologyValidator {
+
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    private static final long MIN_MEMORY = 6L * 1024 * 1024;
+    private static final String RESERVED_LABEL_PREFIX = "dev.flotilla.";
+
+    private TopologyValidator() {
+    }
+
+    /**
+     * Validates {@code spec}.
+     *
+     * @throws dev.flotilla.FlotillaConfigurationException naming every problem found
+     */
+    public static void validate(TopologySpec spec, SpecOrigin origin) {
+        ConfigProblems problems = new ConfigProblems();
+        if (spec.services().isEmpty()) {
+            problems.add(origin.topology(), "the topology \"" + spec.name() + "\" declares no service",
+                    "add at least one @Service (or .service(...)) to the topology");
+        }
+        checkNames(spec, origin, problems);
+        for (ServiceSpec service : spec.services()) {
+            checkImage(service, origin, problems);
+            checkPorts(service, origin, problems);
+            checkWaits(service, origin, problems);
+            checkResources(service, origin, problems);
+        }
+        checkDependencies(spec, origin, problems);
+        problems.throwIfAny();
+    }
+
+    private static void checkNames(TopologySpec spec, SpecOrigin origin, ConfigProblems problems) {
+        Map<String, String> owners = new HashMap<>();
+        Set<String> reportedDuplicates = new HashSet<>();
+        for (ServiceSpec service : spec.services()) {
+            if (!NAME.matcher(service.name()).matches()) {
+                problems.add(origin.service(service.name(), "name"), "invalid service name \"" + service.name() + "\"",
+                        "start with a letter or digit and use only letters, digits, '_', '.' and '-'");
+            }
+            if (owners.containsKey(service.name()) && owners.get(service.name()).equals(service.name())) {
+                if (reportedDuplicates.add(service.name())) {
+                    problems.add(origin.service(service.name(), "name"), "duplicate service name \"" + service.name() + "\"",
+                            "give each service of the topology a unique name");
+                }
+                continue;
+            }
+            for (String alias : service.networkAliases()) {
+                String owner = owners.putIfAbsent(alias, service.name());
+                if (owner != null && !owner.equals(service.name())) {
+                    problems.add(origin.service(service.name(), alias.equals(service.name()) ? "name" : "aliases"),
+                            "network name \"" + alias + "\" is already used by service \"" + owner + "\"",
+                            "give each service and alias a unique name");
+                } else if (owner == null && !alias.equals(service.name()) && !NAME.matcher(alias).matches()) {
+                    problems.add(origin.service(service.name(), "aliases"), "invalid alias \"" + alias + "\"",
+                            "start with a letter or digit and use only letters, digits, '_', '.' and '-'");
+                }
+            }
+        }
+    }
+
+    private static void checkImage(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
+        if (!ImageReference.isValid(service.image())) {
+            problems.add(origin.service(service.name(), "image"), "invalid image reference \"" + service.image() + "\"",
+                    "use a reference such as \"redis:7\", \"postgres:15\" or \"registry.example:5000/team/app:1.2\""
+                            + " (repository names are lower-case)");
+        }
+    }
+
+    private static void checkPorts(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
+        Set<Integer> seen = new HashSet<>();
+        for (int port : service.ports()) {
+            checkPortRange(port, origin.service(service.name(), "ports"), "container port", problems);
+            if (!seen.add(port)) {
+                problems.add(origin.service(service.name(), "ports"), "port " + port + " is declared twice",
+                        "declare each container port once");
+            }
+        }
+        for (FixedPort fixed : service.fixedPorts()) {
+            String where = origin.service(service.name(), "fixedPorts");
+            checkPortRange(fixed.hostPort(), where, "host port", problems);
+            checkPortRange(fixed.containerPort(), where, "container port", problems);
+            if (!seen.add(fixed.containerPort())) {
+                problems.add(where, "container port " + fixed.containerPort() + " is declared twice",
+                        "publish each container port once, either in ports or in fixedPorts");
+            }
+        }
+        try {
+            InetAddress address = InetAddress.getByName(service.bindAddress());
+            if (!isIpLiteral(service.bindAddress()) || address == null) {
+                throw new UnknownHostException(service.bindAddress());
+            }
+        } catch (UnknownHostException e) {
+            problems.add(origin.service(service.name(), "bindAddress"), "\"" + service.bindAddress() + "\" is not an IP address",
+                    "use an IP literal such as \"127.0.0.1\" (the default) or \"0.0.0.0\"");
+        }
+    }
+
+    private static boolean isIpLiteral(String text) {
+        return text.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (text.contains(":") && text.matches("[0-9a-fA-F:.]+"));
+    }
+
+    private static void checkPortRange(int port, String where, String what, ConfigProblems problems) {
+        if (port < 1 || port > 65535) {
+            problems.add(where, what + " " + port + " is out of range", "use a port between 1 and 65535");
+        }
+    }
+
+    private static void checkWaits(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
+        String where = origin.service(service.name(), "waitFor");
+        List<Integer> declared = service.allContainerPorts();
+        if (service.startupTimeout().isZero() || service.startupTimeout().isNegative()) {
+            problems.add(origin.service(service.name(), "startupTimeout"), "startup timeout " + service.startupTimeout() + " is not positive",
+                    "use a positive duration such as \"60s\"");
+        }
+        for (WaitSpec wait : service.waitFor()) {
+            if (wait.timeout().isZero() || wait.timeout().isNegative()) {
+                problems.add(where, "timeout " + wait.timeout() + " of " + wait.describe() + " is not positive",
+                        "use a positive duration such as \"30s\"");
+            }
+            if (wait instanceof WaitSpec.Ports ports) {
+                checkPortsWait(ports, declared, where, problems);
+            } else if (wait instanceof WaitSpec.Http http) {
+                checkHttpWait(http, declared, where, problems);
+            } else if (wait instanceof WaitSpec.Log log) {
+                checkLogWait(log, where, problems);
+            } else if (wait instanceof WaitSpec.Command command
+                    && (command.command().isEmpty() || command.command().get(0).isBlank())) {
+                problems.add(where, "the readiness command is empty", "name the command to run, such as {\"pg_isready\"}");
+            }
+        }
+    }
+
+    private static void checkPortsWait(WaitSpec.Ports ports, List<Integer> declared, String where, ConfigProblems problems) {
+        for (int port : ports.ports()) {
+            if (!declared.contains(port)) {
+                problems.add(where, "port " + port + " is not declared by the service (declared: " + declared + ")",
+                        "add " + port + " to the service's ports, or wait for a declared port");
+            }
+        }
+        if (ports.ports().isEmpty() && declared.isEmpty()) {
+            problems.add(where, "a port check needs a declared port, and the service declares none",
+                    "declare the port in ports, or wait for a log line or command instead");
+        }
+    }
+
+    private static void checkHttpWait(WaitSpec.Http http, List<Integer> declared, String where, ConfigProblems problems) {
+        if (http.port() == 0 && declared.size() != 1) {
+            problems.add(where, "HTTP check without a port, and the service declares " + declared.size() + " ports " + declared,
+                    "name the port of the HTTP check, such as @WaitFor(http = \"" + http.path() + "\", port = 8080)");
+        } else if (http.port() != 0 && !declared.contains(http.port())) {
+            problems.add(where, "HTTP check port " + http.port() + " is not declared by the service (declared: " + declared + ")",
+                    "add " + http.port() + " to the service's ports");
+        }
+        if (!http.path().startsWith("/")) {
+            problems.add(where, "HTTP path \"" + http.path() + "\" does not start with '/'", "write it as \"/" + http.path() + "\"");
+        }
+        if (http.status() < 100 || http.status() > 599) {
+            problems.add(where, "HTTP status " + http.status() + " is not a status code", "use a status between 100 and 599");
+        }
+    }
+
+    private static void checkLogWait(WaitSpec.Log log, String where, ConfigProblems problems) {
+        try {
+            Pattern.compile(log.regex());
+        } catch (PatternSyntaxException e) {
+            problems.add(where, "log pattern \"" + log.regex() + "\" is not a regular expression (" + e.getDescription() + ")",
+                    "fix the expression, or quote it with \\Q...\\E");
+        }
+        if (log.times() < 1) {
+            problems.add(where, "times " + log.times() + " is not positive", "use times = 1 or more");
+        }
+    }
+
+    private static void checkResources(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
+        if (service.memoryBytes() != 0 && service.memoryBytes() < MIN_MEMORY) {
+            problems.add(origin.service(service.name(), "memory"), "memory limit of " + service.memoryBytes() + " bytes is below Docker's minimum of 6 MiB",
+                    "use at least \"6m\", or leave it empty for no limit");
+        }
+        for (String key : service.labels().keySet()) {
+            if (key.startsWith(RESERVED_LABEL_PREFIX)) {
+                problems.add(origin.service(service.name(), "labels"), "label key \"" + key + "\" uses the reserved prefix " + RESERVED_LABEL_PREFIX,
+                        "choose a key outside dev.flotilla.*");
+            }
+        }
+        for (FileCopy file : service.files()) {
+            String where = origin.service(service.name(), "files");
+            if (!file.target().startsWith("/")) {
+                problems.add(where, "target \"" + file.target() + "\" is not an absolute path", "write the full path in the container, such as \"/" + file.target() + "\"");
+            }
+            if (file.mode() < 0 || file.mode() > 07777) {
+                problems.add(where, "mode " + Integer.toOctalString(file.mode()) + " is not a Unix permission", "use an octal such as 0644");
+            }
+            if (!sourceExists(file.source())) {
+                problems.add(where, "source \"" + file.source() + "\" does not exist",
+                        "point at an existing file, or at a class-path resource as \"classpath:path/to/file\"");
+            }
+        }
+    }
+
+    private static boolean sourceExists(String source) {
+        if (source.startsWith(FileCopy.CLASSPATH_PREFIX)) {
+            String resource = source.substring(FileCopy.CLASSPATH_PREFIX.length()).replaceFirst("^/", "");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return (loader != null ? loader : TopologyValidator.class.getClassLoader()).getResource(resource) != null;
+        }
+        return Files.isRegularFile(Path.of(source));
+    }
+
+    private static void checkDependencies(TopologySpec spec, SpecOrigin origin, ConfigProblems problems) {
+        Map<String, ServiceSpec> byName = new LinkedHashMap<>();
+        spec.services().forEach(s -> byName.putIfAbsent(s.name(), s));
+        boolean allKnown = true;
+        for (ServiceSpec service : byName.values()) {
+            for (String dependency : service.dependsOn()) {
+                String where = origin.service(service.name(), "dependsOn");
+                if (dependency.equals(service.name())) {
+                    problems.add(where, "service \"" + service.name() + "\" depends on itself", "remove \"" + dependency + "\" from dependsOn");
+                    allKnown = false;
+                } else if (!byName.containsKey(dependency)) {
+                    problems.add(where, "unknown service \"" + dependency + "\" (declared services: " + byName.keySet() + ")",
+                            "name a service declared in the same topology, or declare one named \"" + dependency + "\"");
+                    allKnown = false;
+                }
+            }
+        }
+        if (allKnown) {
+            List<String> cycle = findCycle(byName);
+            if (!cycle.isEmpty()) {
+                problems.add(origin.service(cycle.get(0), "dependsOn"), "dependency cycle " + String.join(" -> ", cycle),
+                        "remove one of the dependsOn entries on this cycle");
+            }
+        }
+    }
+
+    /** Depth-first search; returns the first cycle found as a closed path (first name repeated last), or empty. */
+    private static List<String> findCycle(Map<String, ServiceSpec> byName) {
+        Set<String> done = new HashSet<>();
+        for (String start : byName.keySet()) {
+            Deque<String> path = new ArrayDeque<>();
+            List<String> cycle = visit(start, byName, path, new HashSet<>(), done);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<String> visit(String name, Map<String, ServiceSpec> byName, Deque<String> path, Set<String> onPath, Set<String> done) {
+        if (onPath.contains(name)) {
+            List<String> cycle = new ArrayList<>();
+            boolean inCycle = false;
+            for (var it = path.descendingIterator(); it.hasNext(); ) {
+                String step = it.next();
+                inCycle |= step.equals(name);
+                if (inCycle) {
+                    cycle.add(step);
+                }
+            }
+            cycle.add(name);
+            return cycle;
+        }
+        if (!done.add(name)) {
+            return List.of();
+        }
+        path.push(name);
+        onPath.add(name);
+        for (String dependency : byName.get(name).dependsOn()) {
+            List<String> cycle = visit(dependency, byName, path, onPath, done);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        path.pop();
+        onPath.remove(name);
+        return List.of();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.flotilla.model;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apiguardian.api.API;
+
+/** One readiness condition of a service; each knows how long it may take and how to describe itself. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public sealed interface WaitSpec {
+
+    /** How long the condition may take. */
+    Duration timeout();
+
+    /** A short phrase for messages, such as {@code "HTTP GET /health on port 8080 answering 200"}. */
+    String describe();
+
+    /**
+     * Ports accept TCP connections.
+     *
+     * @param ports container ports; empty means every declared port
+     * @param timeout how long it may take
+     */
+    record Ports(List<Integer> ports, Duration timeout) implements WaitSpec {
+        public Ports {
+            ports = List.copyOf(ports);
+        }
+
+        @Override
+        public String describe() {
+            return ports.isEmpty() ? "declared ports accepting connections" : "port(s) " + ports + " accepting connections";
+        }
+    }
+
+    /**
+     * An HTTP GET answers an expected status.
+     *
+     * @param port container port; 0 means the only declared port
+     * @param path request path
+     * @param status expected status
+     * @param timeout how long it may take
+     */
+    record Http(int port, String path, int status, Duration timeout) implements WaitSpec {
+        @Override
+        public String describe() {
+            return "HTTP GET " + path + (port == 0 ? "" : " on port " + port) + " answering " + status;
+        }
+    }
+
+    /**
+     * Log lines match a regular expression.
+     *
+     * @param regex the expression; a line matches when it contains a match
+     * @param times how many matching lines are needed
+     * @param timeout how long it may take
+     */
+    record Log(String regex, int times, Duration timeout) implements WaitSpec {
+        @Override
+        public String describe() {
+            return "log line matching /" + regex + "/" + (times == 1 ? "" : " " + times + " times");
+        }
+    }
+
+    /**
+     * The image's Docker healthcheck reports healthy.
+     *
+     * @param timeout how long it may take
+     */
+    record Healthcheck(Duration timeout) implements WaitSpec {
+        @Override
+        public String describe() {
+            return "Docker healthcheck reporting healthy";
+        }
+    }
+
+    /**
+     * A command run inside the container exits with 0.
+     *
+     * @param command the command and its arguments
+     * @param timeout how long it may take
+     */
+    record Command(List<String> command, Duration timeout) implements WaitSpec {
+        public Command {
+            command = List.copyOf(command);
+        }
+
+        @Override
+        public String describe() {
+            return "command " + command + " exiting with 0";
+        }
+    }
+
+    /**
+     * The container is running; what a service with no port and no other condition waits for.
+     *
+     * @param timeout how long it may take
+     */
+    record Running(Duration timeout) implements WaitSpec {
+        @Override
+        public String describe() {
+            return "container running";
+        }
+    }
+}

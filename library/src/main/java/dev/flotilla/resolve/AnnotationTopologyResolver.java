@@ -1,0 +1,211 @@
+package dev.flotilla.resolve;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.flotilla.CopyFile;
+import dev.flotilla.Service;
+import dev.flotilla.Topology;
+import dev.flotilla.WaitFor;
+import dev.flotilla.model.ConfigProblems;
+import dev.flotilla.model.FileCopy;
+import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.SpecOrigin;
+import dev.flotilla.model.TopologySpec;
+import dev.flotilla.model.TopologyValidator;
+import dev.flotilla.model.Values;
+import dev.flotilla.model.WaitSpec;
+import org.apiguardian.api.API;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The one place where annotations become a {@link TopologySpec}. It finds {@code @Topology} and
+ * {@code @Service} directly on a class, on composed annotations, on superclasses and, for
+ * {@code @Nested} classes, on enclosing classes (whose services come first); parses every
+ * textual attribute; and validates the result completely.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class AnnotationTopologyResolver {
+
+    private AnnotationTopologyResolver() {
+    }
+
+    /**
+     * Resolves the topology declared for {@code source}: a test class or a composed annotation type.
+     *
+     * @return empty if neither {@code source} nor an enclosing class carries {@code @Topology}
+     * @throws dev.flotilla.FlotillaConfigurationException naming every problem of the declaration
+     */
+    public static Optional<TopologyDeclaration> resolve(Class<?> source) {
+        List<Class<?>> chain = enclosingChain(source);
+        Class<?> declaring = null;
+        Topology topology = null;
+        for (int i = chain.size() - 1; i >= 0 && topology == null; i--) {
+            Optional<Topology> found = AnnotationSupport.findAnnotation(chain.get(i), Topology.class);
+            if (found.isPresent()) {
+                topology = found.get();
+                declaring = chain.get(i);
+            }
+        }
+        if (topology == null) {
+            return Optional.empty();
+        }
+        SpecOrigin origin = SpecOrigin.annotations(source);
+        ConfigProblems problems = new ConfigProblems();
+        List<ServiceSpec> services = new ArrayList<>();
+        for (Class<?> element : chain) {
+            for (Service service : AnnotationSupport.findRepeatableAnnotations(element, Service.class)) {
+                services.add(toSpec(service, origin, problems));
+            }
+        }
+        problems.throwIfAny();
+        String name = topology.name().isBlank() ? defaultName(declaring) : topology.name();
+        TopologySpec spec = new TopologySpec(name, topology.pull(), services);
+        TopologyValidator.validate(spec, origin);
+        return Optional.of(new TopologyDeclaration(spec, topology.scope()));
+    }
+
+    /** The class and, for inner ({@code @Nested}) classes, its enclosing classes, outermost first. */
+    private static List<Class<?>> enclosingChain(Class<?> source) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = source; c != null; c = isInner(c) ? c.getEnclosingClass() : null) {
+            chain.add(0, c);
+        }
+        return chain;
+    }
+
+    private static boolean isInner(Class<?> c) {
+        return c.isMemberClass() && !Modifier.isStatic(c.getModifiers());
+    }
+
+    /** The simple name of the composed annotation carrying {@code @Topology}, or of the class itself. */
+    private static String defaultName(Class<?> declaring) {
+        for (Class<?> c = declaring; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(Topology.class) && c.getDeclaredAnnotation(Topology.class) != null) {
+                return c.getSimpleName();
+            }
+            for (Annotation annotation : c.getDeclaredAnnotations()) {
+                if (AnnotationSupport.isAnnotated(annotation.annotationType(), Topology.class)) {
+                    return annotation.annotationType().getSimpleName();
+                }
+            }
+        }
+        return declaring.getSimpleName();
+    }
+
+    private static ServiceSpec toSpec(Service service, SpecOrigin origin, ConfigProblems problems) {
+        String name = service.name();
+        Duration startupTimeout = duration(service.startupTimeout(), origin.service(name, "startupTimeout"), problems)
+                .orElse(Duration.ofSeconds(60));
+        return new ServiceSpec(
+                name,
+                service.image(),
+                Arrays.stream(service.ports()).boxed().toList(),
+                fixedPorts(service, origin, problems),
+                keyValues(service.env(), origin.service(name, "env"), "KEY=value", problems),
+                List.of(service.command()),
+                List.of(service.entrypoint()),
+                List.of(service.dependsOn()),
+                List.of(service.aliases()),
+                waits(service, startupTimeout, origin, problems),
+                startupTimeout,
+                memory(service, origin, problems),
+                files(service.files()),
+                keyValues(service.labels(), origin.service(name, "labels"), "key=value", problems),
+                service.bindAddress());
+    }
+
+    private static List<FixedPort> fixedPorts(Service service, SpecOrigin origin, ConfigProblems problems) {
+        List<FixedPort> fixed = new ArrayList<>();
+        for (String mapping : service.fixedPorts()) {
+            String[] parts = mapping.split(":");
+            if (parts.length == 2 && parts[0].matches("\\d{1,5}") && parts[1].matches("\\d{1,5}")) {
+                fixed.add(new FixedPort(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+            } else {
+                problems.add(origin.service(service.name(), "fixedPorts"), "\"" + mapping + "\" is not \"hostPort:containerPort\"",
+                        "write it as \"18080:8080\"");
+            }
+        }
+        return fixed;
+    }
+
+    private static Map<String, String> keyValues(String[] entries, String where, String form, ConfigProblems problems) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                // Show only the key part: the value may be a secret.
+                String shown = eq < 0 ? entry : "=...";
+                problems.add(where, "\"" + shown + "\" is not \"" + form + "\"", "write it as \"" + form + "\"");
+            } else {
+                map.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return map;
+    }
+
+    private static long memory(Service service, SpecOrigin origin, ConfigProblems problems) {
+        if (service.memory().isBlank()) {
+            return 0;
+        }
+        Optional<Long> bytes = Values.parseMemory(service.memory());
+        if (bytes.isEmpty()) {
+            problems.add(origin.service(service.name(), "memory"), "\"" + service.memory() + "\" is not a memory size",
+                    "write a size such as \"256m\" or \"1g\"");
+        }
+        return bytes.orElse(0L);
+    }
+
+    private static List<FileCopy> files(CopyFile[] files) {
+        return Arrays.stream(files).map(f -> new FileCopy(f.source(), f.target(), f.mode())).toList();
+    }
+
+    private static List<WaitSpec> waits(Service service, Duration startupTimeout, SpecOrigin origin, ConfigProblems problems) {
+        List<WaitSpec> waits = new ArrayList<>();
+        String where = origin.service(service.name(), "waitFor");
+        for (WaitFor wait : service.waitFor()) {
+            Duration timeout = wait.timeout().isBlank() ? startupTimeout
+                    : duration(wait.timeout(), where, problems).orElse(startupTimeout);
+            List<String> kinds = new ArrayList<>();
+            if (!wait.http().isEmpty()) {
+                kinds.add("http");
+                waits.add(new WaitSpec.Http(wait.port(), wait.http(), wait.status(), timeout));
+            }
+            if (!wait.log().isEmpty()) {
+                kinds.add("log");
+                waits.add(new WaitSpec.Log(wait.log(), wait.times(), timeout));
+            }
+            if (wait.healthcheck()) {
+                kinds.add("healthcheck");
+                waits.add(new WaitSpec.Healthcheck(timeout));
+            }
+            if (wait.command().length > 0) {
+                kinds.add("command");
+                waits.add(new WaitSpec.Command(List.of(wait.command()), timeout));
+            }
+            if (kinds.isEmpty()) {
+                waits.add(new WaitSpec.Ports(wait.port() == 0 ? List.of() : List.of(wait.port()), timeout));
+            } else if (kinds.size() > 1) {
+                problems.add(where, "one @WaitFor sets " + kinds.size() + " kinds of check " + kinds,
+                        "use one @WaitFor per check, such as waitFor = {@WaitFor(log = \"...\"), @WaitFor(port = 8080)}");
+            }
+        }
+        return waits;
+    }
+
+    private static Optional<Duration> duration(String text, String where, ConfigProblems problems) {
+        Optional<Duration> parsed = Values.parseDuration(text);
+        if (parsed.isEmpty()) {
+            problems.add(where, "\"" + text + "\" is not a positive duration", "write a duration such as \"500ms\", \"30s\" or \"2m\"");
+        }
+        return parsed;
+    }
+}

@@ -123,16 +123,13 @@ final class ServiceContainer implements ServiceHandle {
         }
     }
 
-    /** Copies the declared files in; done before start, so entry points see them. */
+    /** Copies the declared files in; done before start, so entry points see them. Missing parent directories are created. */
     void copyFiles() {
         for (FileCopy file : spec.files()) {
             byte[] content = readSource(file.source());
-            int slash = file.target().lastIndexOf('/');
-            String directory = slash <= 0 ? "/" : file.target().substring(0, slash);
-            String fileName = file.target().substring(slash + 1);
             docker.client().copyArchiveToContainerCmd(containerId)
-                    .withRemotePath(directory)
-                    .withTarInputStream(new ByteArrayInputStream(tar(fileName, content, file.mode())))
+                    .withRemotePath("/")
+                    .withTarInputStream(new ByteArrayInputStream(tar(file.target().substring(1), content, file.mode())))
                     .exec();
         }
     }

@@ -7,6 +7,7 @@ import dev.flotilla.FlotillaConfigurationException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
 import dev.flotilla.engine.TopologyEngine;
+import dev.flotilla.model.TopologySpec;
 import dev.flotilla.resolve.AnnotationTopologyResolver;
 import dev.flotilla.resolve.TopologyDeclaration;
 import org.apiguardian.api.API;
@@ -34,8 +35,10 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void beforeAll(ExtensionContext context) {
         TopologyDeclaration declaration = declaration(context);
-        if (declaration.scope() == Scope.CLASS) {
-            TopologyResource resource = ensureStarted(context, declaration);
+        if (declaration.scope() != Scope.METHOD) {
+            TopologyResource resource = declaration.scope() == Scope.SUITE
+                    ? suiteTopology(context, declaration)
+                    : ensureStarted(context, declaration);
             Injection.injectFields(context.getRequiredTestClass(), null, resource.running());
         }
     }
@@ -111,7 +114,8 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
      */
     private static TopologyResource ensureStarted(ExtensionContext context, TopologyDeclaration declaration) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        TopologyResource inherited = store.get(TOPOLOGY, TopologyResource.class);
+        Object stored = store.get(TOPOLOGY);
+        TopologyResource inherited = stored instanceof SharedTopology shared ? shared.resource() : (TopologyResource) stored;
         if (inherited != null && inherited.spec().equals(declaration.spec())) {
             return inherited;
         }
@@ -121,8 +125,34 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
         return started;
     }
 
+    /**
+     * The one instance of an equal topology for the whole run, kept in the root store (closed when
+     * the run ends) and also in this class's store, so lookups from its tests find it.
+     * {@code getOrComputeIfAbsent} computes once per key even when classes ask at the same moment.
+     */
+    private static TopologyResource suiteTopology(ExtensionContext context, TopologyDeclaration declaration) {
+        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+        TopologyResource shared = root.getOrComputeIfAbsent(new SuiteKey(declaration.spec()),
+                key -> new TopologyResource(declaration.spec(), TopologyEngine.start(declaration.spec())),
+                TopologyResource.class);
+        context.getStore(NAMESPACE).put(TOPOLOGY, new SharedTopology(shared));
+        return shared;
+    }
+
+    /** The key of a suite-wide instance: equal models share one. */
+    private record SuiteKey(TopologySpec spec) {
+    }
+
+    /** A class's reference to a suite-wide instance; not closeable, since the class does not own it. */
+    private record SharedTopology(TopologyResource resource) {
+    }
+
     private static RunningTopology runningTopology(ExtensionContext context) {
-        TopologyResource resource = context.getStore(NAMESPACE).get(TOPOLOGY, TopologyResource.class);
+        Object stored = context.getStore(NAMESPACE).get(TOPOLOGY);
+        if (stored instanceof SharedTopology shared) {
+            return shared.resource().running();
+        }
+        TopologyResource resource = (TopologyResource) stored;
         if (resource == null) {
             throw new ExtensionConfigurationException("No Flotilla topology is running for " + context.getDisplayName()
                     + ". A topology with scope CLASS starts in beforeAll, one with scope METHOD before each test;"

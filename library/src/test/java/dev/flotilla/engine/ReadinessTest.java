@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import dev.flotilla.DockerState;
+import dev.flotilla.support.DockerState;
 import dev.flotilla.Flotilla;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;

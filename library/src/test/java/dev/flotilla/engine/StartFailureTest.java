@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.flotilla.DockerState;
+import dev.flotilla.support.DockerState;
 import dev.flotilla.Flotilla;
 import dev.flotilla.PullPolicy;
 import dev.flotilla.ServiceStartException;
@@ -74,28 +74,7 @@ class StartFailureTest {
         assertThat(failure.getSuppressed()).isEmpty();
         assertThat(DockerState.leftoversOfName("failfast")).isZero();
         // Docker's own record: "dependent" was never created, "slow" was created and then removed.
-        assertThat(createdServices("failfast", before)).containsExactlyInAnyOrder("broken", "slow");
-    }
-
-    private static List<String> createdServices(String topologyName, long sinceEpochSeconds) {
-        List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try {
-            DockerState.client().eventsCmd()
-                    .withSince(String.valueOf(sinceEpochSeconds))
-                    .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
-                    .withEventFilter("create")
-                    .withLabelFilter(Map.of(Labels.SESSION, Labels.SESSION_ID, Labels.TOPOLOGY_NAME, topologyName))
-                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
-                        @Override
-                        public void onNext(com.github.dockerjava.api.model.Event event) {
-                            services.add(event.getActor().getAttributes().get(Labels.SERVICE));
-                        }
-                    })
-                    .awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return services;
+        assertThat(DockerState.createdServices("failfast", before)).containsExactlyInAnyOrder("broken", "slow");
     }
 
     @Test

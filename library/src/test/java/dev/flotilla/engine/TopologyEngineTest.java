@@ -13,7 +13,7 @@ import java.util.Map;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import dev.flotilla.DockerState;
+import dev.flotilla.support.DockerState;
 import dev.flotilla.ExecResult;
 import dev.flotilla.Flotilla;
 import dev.flotilla.RunningTopology;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.flotilla.DockerState;
+import dev.flotilla.support.DockerState;
 import dev.flotilla.Endpoint;
 import dev.flotilla.Scope;
 import dev.flotilla.Service;

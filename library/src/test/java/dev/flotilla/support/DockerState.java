@@ -1,4 +1,4 @@
-package dev.flotilla;
+package dev.flotilla.support;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,28 @@ public final class DockerState {
                         && Labels.SESSION_ID.equals(n.getLabels().get(Labels.SESSION))
                         && value.equals(n.getLabels().get(key)))
                 .count();
+    }
+
+    /** The services whose containers Docker created for a topology name since a moment, in event order. */
+    public static List<String> createdServices(String topologyName, long sinceEpochSeconds) {
+        List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            client().eventsCmd()
+                    .withSince(String.valueOf(sinceEpochSeconds))
+                    .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
+                    .withEventFilter("create")
+                    .withLabelFilter(Map.of(Labels.TOPOLOGY_NAME, topologyName))
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Event event) {
+                            services.add(event.getActor().getAttributes().get(Labels.SERVICE));
+                        }
+                    })
+                    .awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return services;
     }
 
     /** Containers and networks left of one topology instance. */

@@ -6,6 +6,8 @@ import java.util.Optional;
 import dev.flotilla.FlotillaConfigurationException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
+import dev.flotilla.DockerUnavailableException;
+import dev.flotilla.engine.FlotillaSettings;
 import dev.flotilla.engine.TopologyEngine;
 import dev.flotilla.model.TopologySpec;
 import dev.flotilla.resolve.AnnotationTopologyResolver;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit Jupiter extension behind {@link dev.flotilla.Topology @Topology}; registered by it,
@@ -120,7 +123,7 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
             return inherited;
         }
         // Kept in the store as soon as it exists, so JUnit removes it even if a later step fails.
-        TopologyResource started = new TopologyResource(declaration.spec(), TopologyEngine.start(declaration.spec()));
+        TopologyResource started = new TopologyResource(declaration.spec(), start(declaration));
         store.put(TOPOLOGY, started);
         return started;
     }
@@ -133,10 +136,22 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
     private static TopologyResource suiteTopology(ExtensionContext context, TopologyDeclaration declaration) {
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         TopologyResource shared = root.getOrComputeIfAbsent(new SuiteKey(declaration.spec()),
-                key -> new TopologyResource(declaration.spec(), TopologyEngine.start(declaration.spec())),
+                key -> new TopologyResource(declaration.spec(), start(declaration)),
                 TopologyResource.class);
         context.getStore(NAMESPACE).put(TOPOLOGY, new SharedTopology(shared));
         return shared;
+    }
+
+    /** Starts through the engine; where no Docker engine answers, skips instead of failing if so configured. */
+    private static RunningTopology start(TopologyDeclaration declaration) {
+        try {
+            return TopologyEngine.start(declaration.spec());
+        } catch (DockerUnavailableException e) {
+            if (FlotillaSettings.get().skipWhenDockerMissing()) {
+                throw new TestAbortedException("Skipped (flotilla.docker.missing=skip): " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     /** The key of a suite-wide instance: equal models share one. */

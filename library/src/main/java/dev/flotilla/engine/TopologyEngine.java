@@ -43,6 +43,7 @@ public final class TopologyEngine {
      */
     public static RunningTopology start(TopologySpec spec) {
         DockerEngine docker = DockerEngine.get();
+        WatchdogLauncher.ensureStarted(docker);
         long started = System.nanoTime();
         PullPolicy policy = spec.pullPolicy() == PullPolicy.DEFAULT ? FlotillaSettings.get().pullPolicy() : spec.pullPolicy();
         ImagePuller.pullAll(docker, spec, policy);

@@ -3,12 +3,15 @@ package dev.flotilla.lifecycle;
 import dev.flotilla.Flotilla;
 import dev.flotilla.RunningTopology;
 
-/** Run in child JVMs: starts (or reuses) a reusable topology whose one setting is the argument, prints its container, ends. */
+/**
+ * Run in child JVMs: starts (or reuses) the reusable topology named by the first argument, whose
+ * one setting is the second argument; prints its container and how many runs used it; ends.
+ */
 public final class ReuseProbe {
 
     public static void main(String[] args) {
-        try (RunningTopology running = Flotilla.topology("reuseprobe").reuse(true)
-                .service("cache", "redis:7", s -> s.ports(6379).env("MARK", args[0]))
+        try (RunningTopology running = Flotilla.topology(args[0]).reuse(true)
+                .service("cache", "redis:7", s -> s.ports(6379).env("MARK", args[1]))
                 .build()
                 .start()) {
             System.out.println("CONTAINER " + running.service("cache").containerId());

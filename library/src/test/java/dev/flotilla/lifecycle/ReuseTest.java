@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class ReuseTest {
 
     private static final String ON = "-Dflotilla.reuse.enabled=true";
+    /** Unique per test JVM, so that runs of this test on other checkouts of the same engine do not meet. */
+    private static final String NAME = "reuseprobe-" + Labels.SESSION_ID.substring(0, 8);
 
     @AfterEach
     void removeReusableInstancesOfThisTest() {
@@ -25,7 +27,7 @@ class ReuseTest {
         for (Container container : reusableContainers()) {
             client.removeContainerCmd(container.getId()).withForce(true).exec();
         }
-        client.listNetworksCmd().withFilter("label", List.of(Labels.TOPOLOGY_NAME + "=reuseprobe")).exec()
+        client.listNetworksCmd().withFilter("label", List.of(Labels.TOPOLOGY_NAME + "=" + NAME)).exec()
                 .forEach(n -> client.removeNetworkCmd(n.getId()).exec());
     }
 
@@ -38,7 +40,7 @@ class ReuseTest {
         Run second = run("a", ON);
         assertThat(second.container()).isEqualTo(first.container());
         assertThat(second.runs()).as("state kept between runs").isEqualTo(2);
-        assertThat(second.output()).contains("Reusing topology reuseprobe");
+        assertThat(second.output()).contains("Reusing topology " + NAME);
 
         Run changed = run("b", ON);
         assertThat(changed.container()).isNotEqualTo(first.container());
@@ -68,14 +70,14 @@ class ReuseTest {
 
     private static List<Container> reusableContainers() {
         return DockerState.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Labels.REUSABLE, "true", Labels.TOPOLOGY_NAME, "reuseprobe")).exec();
+                .withLabelFilter(Map.of(Labels.REUSABLE, "true", Labels.TOPOLOGY_NAME, NAME)).exec();
     }
 
     private record Run(String container, int runs, String output) {
     }
 
     private static Run run(String mark, String... jvmOptions) throws Exception {
-        ChildJvm child = ChildJvm.start(ReuseProbe.class, Map.of(), new ArrayList<>(List.of(jvmOptions)), mark);
+        ChildJvm child = ChildJvm.start(ReuseProbe.class, Map.of(), new ArrayList<>(List.of(jvmOptions)), NAME, mark);
         assertThat(child.awaitExit(120)).as(child.output()).isZero();
         String output = child.output();
         return new Run(child.awaitLine("CONTAINER ", 1).split(" ")[1].trim(),

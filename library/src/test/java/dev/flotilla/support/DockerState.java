@@ -33,7 +33,7 @@ public final class DockerState {
                 .count();
     }
 
-    /** The services whose containers Docker created for a topology name since a moment, in event order. */
+    /** The services whose containers this JVM had Docker create for a topology name since a moment, in event order. */
     public static List<String> createdServices(String topologyName, long sinceEpochSeconds) {
         List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
@@ -41,7 +41,7 @@ public final class DockerState {
                     .withSince(String.valueOf(sinceEpochSeconds))
                     .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
                     .withEventFilter("create")
-                    .withLabelFilter(Map.of(Labels.TOPOLOGY_NAME, topologyName))
+                    .withLabelFilter(Map.of(Labels.SESSION, Labels.SESSION_ID, Labels.TOPOLOGY_NAME, topologyName))
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Event event) {

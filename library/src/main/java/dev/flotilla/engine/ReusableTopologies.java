@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import dev.flotilla.PullPolicy;
@@ -136,20 +135,10 @@ final class ReusableTopologies {
     private static int remove(DockerClient client, String hash) {
         int removed = 0;
         for (Container container : client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.REUSE_HASH, hash)).exec()) {
-            try {
-                client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
-                removed++;
-            } catch (NotFoundException e) {
-                // gone already
-            }
+            removed += DockerRemoval.container(client, container.getId()) ? 1 : 0;
         }
         for (Network network : client.listNetworksCmd().withFilter("label", List.of(Labels.REUSE_HASH + "=" + hash)).exec()) {
-            try {
-                client.removeNetworkCmd(network.getId()).exec();
-                removed++;
-            } catch (NotFoundException e) {
-                // gone already
-            }
+            removed += DockerRemoval.network(client, network.getId()) ? 1 : 0;
         }
         return removed;
     }

@@ -225,11 +225,7 @@ final class ServiceContainer implements ServiceHandle {
         if (id == null) {
             return;
         }
-        try {
-            docker.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        }
+        DockerRemoval.container(docker.client(), id);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import org.slf4j.Logger;
@@ -46,10 +45,7 @@ final class SessionSweeper {
         for (Container container : containers) {
             if (doomed.test(container.getLabels())) {
                 try {
-                    client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
-                    removed++;
-                } catch (NotFoundException e) {
-                    // removed by someone else meanwhile
+                    removed += DockerRemoval.container(client, container.getId()) ? 1 : 0;
                 } catch (RuntimeException e) {
                     LOG.warn("Could not remove container {} of session {}", container.getId(), container.getLabels().get(Labels.SESSION), e);
                 }
@@ -58,10 +54,7 @@ final class SessionSweeper {
         for (Network network : client.listNetworksCmd().withFilter("label", List.of(Labels.SESSION)).exec()) {
             if (network.getLabels() != null && doomed.test(network.getLabels())) {
                 try {
-                    client.removeNetworkCmd(network.getId()).exec();
-                    removed++;
-                } catch (NotFoundException e) {
-                    // removed by someone else meanwhile
+                    removed += DockerRemoval.network(client, network.getId()) ? 1 : 0;
                 } catch (RuntimeException e) {
                     LOG.warn("Could not remove network {} of session {}", network.getName(), network.getLabels().get(Labels.SESSION), e);
                 }

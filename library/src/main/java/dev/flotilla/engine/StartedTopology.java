@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
@@ -203,9 +202,7 @@ final class StartedTopology implements RunningTopology {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                docker.client().removeNetworkCmd(id).exec();
-                return;
-            } catch (NotFoundException e) {
+                DockerRemoval.network(docker.client(), id);
                 return;
             } catch (ConflictException e) {
                 // An endpoint of a container removed a moment ago may still be detaching.

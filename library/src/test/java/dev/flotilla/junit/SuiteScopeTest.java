@@ -18,6 +18,7 @@ import dev.flotilla.Topology;
 import dev.flotilla.support.DockerState;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
+import dev.flotilla.support.ParallelRun;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -84,13 +85,8 @@ class SuiteScopeTest {
                 User05TestCase.class, User06TestCase.class, User07TestCase.class, User08TestCase.class, User09TestCase.class,
                 User10TestCase.class, SpelledOutTestCase.class, DifferentTestCase.class);
 
-        var results = EngineTestKit.engine("junit-jupiter")
+        var results = ParallelRun.concurrent(EngineTestKit.engine("junit-jupiter"))
                 .selectors(classes.stream().map(c -> (DiscoverySelector) selectClass(c)).toArray(DiscoverySelector[]::new))
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "6")
                 .execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(12).succeeded(12));

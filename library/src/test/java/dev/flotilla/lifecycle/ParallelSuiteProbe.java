@@ -11,6 +11,7 @@ import dev.flotilla.ServiceHandle;
 import dev.flotilla.Topology;
 import dev.flotilla.engine.Labels;
 import org.junit.jupiter.api.Test;
+import dev.flotilla.support.ParallelRun;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -45,14 +46,9 @@ public final class ParallelSuiteProbe {
     public static class F extends Base { }
 
     public static void main(String[] args) {
-        var results = EngineTestKit.engine("junit-jupiter")
+        var results = ParallelRun.concurrent(EngineTestKit.engine("junit-jupiter"))
                 .selectors(selectClass(A.class), selectClass(B.class), selectClass(C.class),
                         selectClass(D.class), selectClass(E.class), selectClass(F.class))
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "6")
                 .execute();
         System.out.println("SESSION " + Labels.SESSION_ID);
         System.out.println("STATS succeeded=" + results.testEvents().succeeded().count() + " failed=" + results.testEvents().failed().count());

@@ -46,6 +46,7 @@ final class ServiceContainer implements ServiceHandle {
     private final String containerName;
     private final ContainerLog log;
     private final Readiness readiness;
+    private volatile String image;
     private volatile String containerId;
     private volatile Map<Integer, Integer> mappedPorts = Map.of();
 
@@ -55,6 +56,12 @@ final class ServiceContainer implements ServiceHandle {
         this.containerName = containerName;
         this.log = new ContainerLog(spec.name());
         this.readiness = new Readiness(this);
+        this.image = spec.image();
+    }
+
+    /** Runs {@code builtImage} instead of the declared image: the image built for a Java application. */
+    void runImage(String builtImage) {
+        this.image = builtImage;
     }
 
     ServiceSpec spec() {
@@ -106,7 +113,7 @@ final class ServiceContainer implements ServiceHandle {
         List<String> env = new ArrayList<>();
         spec.env().forEach((key, value) -> env.add(key + "=" + value));
 
-        try (CreateContainerCmd command = client.createContainerCmd(spec.image())) {
+        try (CreateContainerCmd command = client.createContainerCmd(image)) {
             command.withName(containerName)
                     .withLabels(labels)
                     .withEnv(env)

@@ -47,10 +47,12 @@ public final class TopologyEngine {
         long started = System.nanoTime();
         PullPolicy policy = spec.pullPolicy() == PullPolicy.DEFAULT ? FlotillaSettings.get().pullPolicy() : spec.pullPolicy();
         ImagePuller.pullAll(docker, spec, policy);
+        Map<String, String> builtImages = JavaAppImages.ensureAll(docker, spec);
 
         byte[] id = new byte[4];
         RANDOM.nextBytes(id);
         StartedTopology topology = new StartedTopology(spec, docker, HexFormat.of().formatHex(id));
+        builtImages.forEach((service, image) -> topology.container(service).runImage(image));
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();

@@ -68,6 +68,11 @@ final class ServiceContainer implements ServiceHandle {
         return spec;
     }
 
+    /** The image the container runs: the declared one, or the one built for a Java application. */
+    String image() {
+        return image;
+    }
+
     String containerName() {
         return containerName;
     }

@@ -1,6 +1,7 @@
 package dev.flotilla.engine;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,11 +75,12 @@ public final class TopologyEngine {
         AtomicBoolean aborted = new AtomicBoolean();
         AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+        List<CompletableFuture<Void>> recorded = new ArrayList<>();
         for (ServiceSpec service : DependencyGraph.startOrder(topology.spec())) {
             CompletableFuture<?>[] dependencies = service.dependsOn().stream().map(ready::get).toArray(CompletableFuture[]::new);
             CompletableFuture<Void> start = CompletableFuture.allOf(dependencies)
                     .thenRunAsync(() -> startService(topology, topology.container(service.name()), aborted), EngineThreads.EXECUTOR);
-            start.whenComplete((ok, failure) -> {
+            recorded.add(start.whenComplete((ok, failure) -> {
                 if (failure != null) {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                     if (!(cause instanceof AbortedStart) && cause instanceof RuntimeException runtime) {
@@ -86,10 +88,12 @@ public final class TopologyEngine {
                     }
                     aborted.set(true);
                 }
-            });
+            }));
             ready.put(service.name(), start);
         }
-        CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
+        // Wait for the callbacks that record failures, not only for the starts: a start's dependents run
+        // in no fixed order, so the last start's failure could otherwise be read before it is recorded.
+        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
         RuntimeException failure = firstFailure.get();
         if (failure != null) {
             throw failure;

@@ -14,12 +14,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import dev.flotilla.model.JavaAppSpec;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -28,8 +31,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * What goes into the image of one Java application: the selected class path entries, each
  * copied to {@code /app/<index>-<file name>}, and a Dockerfile that runs the main class on them.
- * Its {@link #hash()} covers everything that ends up in the image, so an equal hash means an
- * equal image.
+ * Its {@link #hash()} covers everything that ends up in the image and matters to the
+ * application (for jars, the names and contents of their files, not their timestamps), so an
+ * equal hash means an image that runs the same.
  */
 final class JavaAppRecipe {
 
@@ -133,10 +137,37 @@ final class JavaAppRecipe {
             }
             BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
             String key = entry + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
-            return JAR_HASHES.computeIfAbsent(key, k -> fileHash(entry));
+            return JAR_HASHES.computeIfAbsent(key, k -> entry.toString().endsWith(".jar") ? jarHash(entry) : fileHash(entry));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read class path entry " + entry, e);
         }
+    }
+
+    /**
+     * The names and contents of a jar's files, not its bytes: a jar packaged again from the same
+     * classes (new timestamps, as {@code mvn package} makes) keeps its hash, and its image is reused.
+     */
+    private static String jarHash(Path jar) {
+        MessageDigest digest = sha256();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> files = zip.stream().filter(e -> !e.isDirectory())
+                    .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+            byte[] buffer = new byte[64 * 1024];
+            for (ZipEntry file : files) {
+                digest.update((file.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+                MessageDigest content = sha256();
+                try (InputStream in = zip.getInputStream(file)) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        content.update(buffer, 0, n);
+                    }
+                }
+                digest.update(content.digest());
+            }
+        } catch (IOException e) {
+            // Not a readable zip: its bytes are its content.
+            return fileHash(jar);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String fileHash(Path file) {

@@ -37,11 +37,22 @@ public final class ShopLauncher {
 
         System.out.println("Starting the shop: " + shop.serviceNames() + " (the first start builds the service images)...");
         long start = System.nanoTime();
-        running.set(shop.start());
-        RunningTopology topology = running.get();
-        System.out.printf("%nThe shop is up in %.1f s (network %s):%n%n", (System.nanoTime() - start) / 1e9, topology.networkName());
-        TopologyDefinition definition = shop;
-        System.out.print(TopologyPicture.of(definition, name -> describe(definition, topology.service(name))));
+        RunningTopology topology = shop.start();
+        running.set(topology);
+        try {
+            System.out.printf("%nThe shop is up in %.1f s (network %s):%n%n", (System.nanoTime() - start) / 1e9, topology.networkName());
+            printHowToUse(shop, topology);
+        } catch (RuntimeException | Error e) {
+            // Close here, not in the shutdown hook: exec:java closes the class loader once main has thrown,
+            // and a hook could then no longer load the classes that removing containers needs.
+            topology.close();
+            throw e;
+        }
+        removed.await();
+    }
+
+    private static void printHowToUse(TopologyDefinition shop, RunningTopology topology) {
+        System.out.print(TopologyPicture.of(shop, name -> describe(shop, topology.service(name))));
         String gateway = "http://" + topology.service("gateway").address(GATEWAY_PORT);
         System.out.println();
         System.out.println("Gateway (the entry point): " + gateway);
@@ -50,7 +61,6 @@ public final class ShopLauncher {
         System.out.println("  curl " + gateway + "/orders/1");
         System.out.println();
         System.out.println("Press Ctrl-C to stop and remove every container and the network.");
-        removed.await();
     }
 
     /** {@code http://...} for the Java services, {@code host:port} for the databases, and where each comes from. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /** Stock levels in Redis, one key {@code stock:<sku>} per article, changed atomically. */
 final class StockStore {
@@ -26,7 +27,7 @@ final class StockStore {
         for (String item : initialStock.split(",")) {
             String[] parts = item.trim().split("=");
             if (parts.length == 2) {
-                redis.setnx(key(parts[0].trim()), parts[1].trim());
+                redis.set(key(parts[0].trim()), parts[1].trim(), SetParams.setParams().nx());
             }
         }
     }

@@ -3,13 +3,10 @@ package dev.flotilla.model;
 import java.nio.file.FileSystems;
 import java.util.regex.Pattern;
 
-import org.apiguardian.api.API;
-
 /**
  * The checks of {@link TopologyValidator} on where a service's image comes from: exactly one of
  * {@code image} and {@code javaApp}, and a {@code javaApp} that can be built and run.
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
 final class JavaAppChecks {
 
     private static final String IDENTIFIER = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";

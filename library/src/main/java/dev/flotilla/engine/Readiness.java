@@ -103,7 +103,8 @@ final class Readiness {
                     return "port " + port + ": " + problem;
                 }
             }
-            return null;
+            // While a container goes away, the port proxy's connection to it hangs instead of failing.
+            return isRunning() ? null : "container not running";
         }
         if (condition instanceof WaitSpec.Http http) {
             return probeHttp(http);
@@ -175,7 +176,7 @@ final class Readiness {
                 && (healthCheck == null || healthCheck.getTest() == null || healthCheck.getTest().isEmpty()
                     || "NONE".equals(healthCheck.getTest().get(0)))) {
             throw new ReadinessFailure(condition, ReadinessFailure.Reason.IMPOSSIBLE,
-                    "the image " + container.spec().image() + " declares no HEALTHCHECK; wait for a port, log line or command instead");
+                    "the image " + container.image() + " declares no HEALTHCHECK; wait for a port, log line or command instead");
         }
         String status = inspection.getState().getHealth() == null ? "starting" : inspection.getState().getHealth().getStatus();
         return "healthy".equals(status) ? null : "health status " + status;

@@ -54,7 +54,7 @@ final class ServiceContainer implements ServiceHandle {
         this.docker = docker;
         this.spec = spec;
         this.containerName = containerName;
-        this.log = new ContainerLog(spec.name());
+        this.log = new ContainerLog(spec.name(), spec.secretValues());
         this.readiness = new Readiness(this);
         this.image = spec.image();
     }
@@ -125,26 +125,32 @@ final class ServiceContainer implements ServiceHandle {
                     .withExposedPorts(exposed)
                     .withHostConfig(hostConfig)
                     .withAliases(spec.networkAliases());
-            if (!spec.command().isEmpty()) {
-                command.withCmd(spec.command());
-            }
-            if (!spec.entrypoint().isEmpty()) {
-                command.withEntrypoint(spec.entrypoint());
+            if (!spec.secrets().isEmpty()) {
+                command.withEntrypoint(SecretDelivery.entrypoint())
+                        .withCmd(SecretDelivery.command(spec, client.inspectImageCmd(image).exec()));
+            } else {
+                if (!spec.command().isEmpty()) {
+                    command.withCmd(spec.command());
+                }
+                if (!spec.entrypoint().isEmpty()) {
+                    command.withEntrypoint(spec.entrypoint());
+                }
             }
             containerId = command.exec().getId();
         }
     }
 
-    /** Copies the declared files in; done before start, so entry points see them. */
+    /** Copies the declared files in; done before start, so entry points see them. Missing parent directories are created. */
     void copyFiles() {
+        if (!spec.secrets().isEmpty()) {
+            docker.client().copyArchiveToContainerCmd(containerId).withRemotePath("/")
+                    .withTarInputStream(SecretDelivery.archive(spec)).exec();
+        }
         for (FileCopy file : spec.files()) {
             byte[] content = readSource(file.source());
-            int slash = file.target().lastIndexOf('/');
-            String directory = slash <= 0 ? "/" : file.target().substring(0, slash);
-            String fileName = file.target().substring(slash + 1);
             docker.client().copyArchiveToContainerCmd(containerId)
-                    .withRemotePath(directory)
-                    .withTarInputStream(new ByteArrayInputStream(tar(fileName, content, file.mode())))
+                    .withRemotePath("/")
+                    .withTarInputStream(new ByteArrayInputStream(tar(file.target().substring(1), content, file.mode())))
                     .exec();
         }
     }
@@ -206,6 +212,13 @@ final class ServiceContainer implements ServiceHandle {
             }
         }
         return ports;
+    }
+
+    /** Takes over a running container of a reusable instance. */
+    void attach(String existingContainerId) {
+        this.containerId = existingContainerId;
+        log.follow(docker.client(), containerId);
+        mappedPorts = readMappedPorts(inspect());
     }
 
     InspectContainerResponse inspect() {

@@ -1,10 +1,8 @@
 package dev.flotilla.engine;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,28 +43,38 @@ public final class TopologyEngine {
      */
     public static RunningTopology start(TopologySpec spec) {
         DockerEngine docker = DockerEngine.get();
-        long started = System.nanoTime();
+        WatchdogLauncher.ensureStarted(docker);
         PullPolicy policy = spec.pullPolicy() == PullPolicy.DEFAULT ? FlotillaSettings.get().pullPolicy() : spec.pullPolicy();
+        if (spec.reuse()) {
+            if (FlotillaSettings.get().reuseEnabled()) {
+                return ReusableTopologies.startOrAttach(spec, docker, policy);
+            }
+            LOG.info("Topology {} allows reuse, but {} is not true: its instance lives for this run only",
+                    spec.name(), FlotillaSettings.REUSE_ENABLED);
+        }
         ImagePuller.pullAll(docker, spec, policy);
-        Map<String, String> builtImages = JavaAppImages.ensureAll(docker, spec);
-
         byte[] id = new byte[4];
         RANDOM.nextBytes(id);
-        StartedTopology topology = new StartedTopology(spec, docker, HexFormat.of().formatHex(id));
-        builtImages.forEach((service, image) -> topology.container(service).runImage(image));
+        return startInstance(StartedTopology.forThisRun(spec, docker, HexFormat.of().formatHex(id)));
+    }
+
+    /** Creates the network and starts every service of a new instance; on failure removes all of it. */
+    static StartedTopology startInstance(StartedTopology topology) {
+        long started = System.nanoTime();
+        JavaAppImages.ensureAll(DockerEngine.get(), topology.spec()).forEach((service, image) -> topology.container(service).runImage(image));
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();
             startServices(topology);
         } catch (RuntimeException | Error failure) {
             try {
-                topology.close();
-            } catch (RuntimeException closeFailure) {
-                failure.addSuppressed(closeFailure);
+                topology.discard();
+            } catch (RuntimeException discardFailure) {
+                failure.addSuppressed(discardFailure);
             }
             throw failure;
         }
-        LOG.info("Topology {} ({}) ready in {} ms: {}", spec.name(), topology.instanceId(),
+        LOG.info("Topology {} ({}) ready in {} ms: {}", topology.name(), topology.instanceId(),
                 (System.nanoTime() - started) / 1_000_000, topology.serviceNames());
         return topology;
     }
@@ -75,25 +83,23 @@ public final class TopologyEngine {
         AtomicBoolean aborted = new AtomicBoolean();
         AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
-        List<CompletableFuture<Void>> recorded = new ArrayList<>();
         for (ServiceSpec service : DependencyGraph.startOrder(topology.spec())) {
             CompletableFuture<?>[] dependencies = service.dependsOn().stream().map(ready::get).toArray(CompletableFuture[]::new);
+            // The stage returned by whenComplete completes only after the failure is recorded, so waiting on it suffices.
             CompletableFuture<Void> start = CompletableFuture.allOf(dependencies)
-                    .thenRunAsync(() -> startService(topology, topology.container(service.name()), aborted), EngineThreads.EXECUTOR);
-            recorded.add(start.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (!(cause instanceof AbortedStart) && cause instanceof RuntimeException runtime) {
-                        firstFailure.compareAndSet(null, runtime);
-                    }
-                    aborted.set(true);
-                }
-            }));
+                    .thenRunAsync(() -> startService(topology, topology.container(service.name()), aborted), EngineThreads.EXECUTOR)
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                            if (!(cause instanceof AbortedStart) && cause instanceof RuntimeException runtime) {
+                                firstFailure.compareAndSet(null, runtime);
+                            }
+                            aborted.set(true);
+                        }
+                    });
             ready.put(service.name(), start);
         }
-        // Wait for the callbacks that record failures, not only for the starts: a start's dependents run
-        // in no fixed order, so the last start's failure could otherwise be read before it is recorded.
-        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
+        CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
         RuntimeException failure = firstFailure.get();
         if (failure != null) {
             throw failure;
@@ -103,6 +109,12 @@ public final class TopologyEngine {
     private static void startService(StartedTopology topology, ServiceContainer container, AtomicBoolean aborted) {
         if (aborted.get()) {
             throw new AbortedStart();
+        }
+        ServiceSpec spec = container.spec();
+        FixedPort taken = HostPorts.engineIsLocal(container.docker()) ? HostPorts.firstTaken(spec) : null;
+        if (taken != null) {
+            throw new ServiceStartException(container.name(), FailureReport.of(container, HostPorts.inUseMessage(spec,
+                    "host port " + taken.hostPort() + " on " + spec.bindAddress() + " is already in use")).message(), null);
         }
         try {
             container.create(topology.networkName(), topology.labels());
@@ -129,10 +141,7 @@ public final class TopologyEngine {
     private static String explain(ServiceSpec spec, DockerException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("port is already allocated") || message.contains("address already in use")) {
-            List<String> fixed = spec.fixedPorts().stream().map(FixedPort::toString).toList();
-            return "could not publish its ports: a host port is already in use on " + spec.bindAddress()
-                    + " (fixedPorts " + fixed + "). Fix: stop what uses the port, choose another host port,"
-                    + " or publish the container port with ports = {...} to get a free random host port."
+            return HostPorts.inUseMessage(spec, "a host port on " + spec.bindAddress() + " is already in use")
                     + " Docker said: " + message.strip();
         }
         return "could not be started: Docker said: " + message.strip();

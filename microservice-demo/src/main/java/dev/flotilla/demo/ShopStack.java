@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.flotilla.JavaApp;
+import dev.flotilla.Scope;
 import dev.flotilla.Service;
 import dev.flotilla.Topology;
 import dev.flotilla.WaitFor;
@@ -25,12 +26,11 @@ import dev.flotilla.WaitFor;
  * kept small (a 96 MB heap, the serial collector, the quick compiler only): five containers share
  * one laptop, and these services never run long enough for the optimising compiler to pay off.
  */
-// TODO(suite scope): once Scope.SUITE lands, make this @Topology(name = "shop", scope = Scope.SUITE)
-// so that every test class annotated with @ShopStack shares one running stack.
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
-@Topology(name = "shop")
+// Suite scope: every test class annotated with @ShopStack shares one running stack.
+@Topology(name = "shop", scope = Scope.SUITE)
 @Service(name = "postgres", image = "postgres:15", ports = 5432,
         env = {"POSTGRES_DB=shop", "POSTGRES_USER=shop", "POSTGRES_PASSWORD=shop"},
         // The image logs this line once for its init run and once when it really serves.

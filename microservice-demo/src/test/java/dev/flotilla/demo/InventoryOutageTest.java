@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When inventory is down the gateway says so, and it recovers when inventory is back. Uses only
- * article {@code gadget}, so it can share one running stack with the other test classes.
+ * article {@code gadget}, since it shares the running stack with the other test classes.
  */
 @ShopStack
 class InventoryOutageTest {

@@ -17,7 +17,7 @@ import redis.clients.jedis.RedisClient;
 /**
  * An order placed through the gateway lands in PostgreSQL and takes its quantity from the stock
  * in Redis; checked with a JDBC connection and a Redis client of our own. Uses only article
- * {@code widget}, so it can share one running stack with the other test classes.
+ * {@code widget}, since it shares the running stack with the other test classes.
  */
 @ShopStack
 class PlaceOrderTest {

@@ -30,8 +30,17 @@ public @interface Service {
     /** The service's name: unique in the topology, also its network alias. Lower-case letters, digits, '-' and '_'. */
     String name();
 
-    /** The image reference, for example {@code "redis:7"} or {@code "registry.local:5000/team/api:1.2"}. */
-    String image();
+    /**
+     * The image reference, for example {@code "redis:7"} or {@code "registry.local:5000/team/api:1.2"}.
+     * Leave it empty when the service is a {@link #javaApp()}: set exactly one of the two.
+     */
+    String image() default "";
+
+    /**
+     * A Java main class to run in an image that Flotilla builds from this JVM's class path, instead
+     * of an {@link #image()}; see {@link JavaApp}. At most one.
+     */
+    JavaApp[] javaApp() default {};
 
     /** Container ports to publish on random host ports (TCP), for example {@code {8080, 9090}}. */
     int[] ports() default {};

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.JavaAppSpec;
 import dev.flotilla.model.Secret;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.Values;
@@ -39,6 +42,7 @@ public final class ServiceBuilder {
     private Duration startupTimeout = Duration.ofSeconds(60);
     private long memoryBytes;
     private String bindAddress = "127.0.0.1";
+    private Optional<JavaAppSpec> javaApp = Optional.empty();
 
     ServiceBuilder(String name, String image) {
         this.name = name;
@@ -170,8 +174,25 @@ public final class ServiceBuilder {
         return this;
     }
 
+    /**
+     * Runs {@code mainClass} in an image built from this JVM's class path, instead of an image;
+     * see {@link JavaApp @JavaApp}. Add the service with {@link TopologyBuilder#service(String, Consumer)}.
+     */
+    public ServiceBuilder javaApp(String mainClass) {
+        return javaApp(mainClass, app -> { });
+    }
+
+    /** Like {@link #javaApp(String)}, with class path globs, JVM arguments or another base image. */
+    public ServiceBuilder javaApp(String mainClass, Consumer<JavaAppBuilder> configuration) {
+        JavaAppBuilder app = new JavaAppBuilder(mainClass);
+        configuration.accept(app);
+        this.javaApp = Optional.of(app.toSpec());
+        return this;
+    }
+
     ServiceSpec toSpec() {
         return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases,
-                waits.stream().map(w -> w.apply(startupTimeout)).toList(), startupTimeout, memoryBytes, files, labels, bindAddress);
+                waits.stream().map(w -> w.apply(startupTimeout)).toList(), startupTimeout, memoryBytes, files, labels, bindAddress,
+                javaApp);
     }
 }

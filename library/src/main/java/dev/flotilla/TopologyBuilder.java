@@ -49,6 +49,14 @@ public final class TopologyBuilder {
     }
 
     /**
+     * Adds a service whose image Flotilla builds, such as a {@link ServiceBuilder#javaApp(String) Java application}:
+     * {@code .service("orders", s -> s.javaApp("com.example.OrdersApp").ports(8080))}.
+     */
+    public TopologyBuilder service(String serviceName, Consumer<ServiceBuilder> configuration) {
+        return service(serviceName, "", configuration);
+    }
+
+    /**
      * Validates the whole topology and returns it.
      *
      * @throws FlotillaConfigurationException naming every problem found

@@ -1,10 +1,14 @@
 package dev.flotilla;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.flotilla.engine.TopologyEngine;
+import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.SpecOrigin;
 import dev.flotilla.model.TopologySpec;
+import dev.flotilla.model.TopologyValidator;
 import org.apiguardian.api.API;
 
 /**
@@ -37,11 +41,49 @@ public final class TopologyDefinition {
                 .orElseThrow(() -> new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + serviceName + "\""));
     }
 
-    /** The image of a service. */
+    /** The image of a service; empty for a {@link JavaApp} service, whose image is built at start. */
     public String imageOf(String serviceName) {
         return spec.service(serviceName)
                 .map(ServiceSpec::image)
                 .orElseThrow(() -> new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + serviceName + "\""));
+    }
+
+    /** The container ports a service publishes, on random host ports first, then on fixed ones. */
+    public List<Integer> portsOf(String serviceName) {
+        return service(serviceName).allContainerPorts();
+    }
+
+    /**
+     * A copy of this definition in which {@code serviceName} publishes {@code containerPort} on the
+     * fixed {@code hostPort} instead of a random one: for a stable URL outside tests, such as a
+     * local launcher. Tests should keep random ports, which cannot collide.
+     *
+     * @throws IllegalArgumentException if the service does not publish {@code containerPort} on a random port
+     * @throws FlotillaConfigurationException if {@code hostPort} is not a port
+     */
+    public TopologyDefinition withFixedPort(String serviceName, int containerPort, int hostPort) {
+        ServiceSpec s = service(serviceName);
+        if (!s.ports().contains(containerPort)) {
+            throw new IllegalArgumentException("Service \"" + serviceName + "\" of topology \"" + spec.name()
+                    + "\" publishes no container port " + containerPort + " on a random host port (its ports: " + s.ports()
+                    + "). Fix: name one of those ports.");
+        }
+        List<Integer> ports = s.ports().stream().filter(p -> p != containerPort).toList();
+        List<FixedPort> fixed = new ArrayList<>(s.fixedPorts());
+        fixed.add(new FixedPort(hostPort, containerPort));
+        ServiceSpec changed = new ServiceSpec(s.name(), s.image(), ports, fixed, s.env(), s.secrets(), s.command(), s.entrypoint(),
+                s.dependsOn(), s.aliases(), s.waitFor(), s.startupTimeout(), s.memoryBytes(), s.files(), s.labels(),
+                s.bindAddress(), s.javaApp());
+        TopologySpec copy = new TopologySpec(spec.name(), spec.pullPolicy(),
+                spec.services().stream().map(other -> other.name().equals(serviceName) ? changed : other).toList(), spec.reuse());
+        TopologyValidator.validate(copy, SpecOrigin.code(spec.name()));
+        return new TopologyDefinition(copy);
+    }
+
+    private ServiceSpec service(String serviceName) {
+        return spec.service(serviceName)
+                .orElseThrow(() -> new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + serviceName
+                        + "\"; its services are " + serviceNames() + "."));
     }
 
     /**

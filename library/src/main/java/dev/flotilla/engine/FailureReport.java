@@ -43,7 +43,7 @@ final class FailureReport {
         if (container.containerId() != null) {
             text.append(" (id ").append(container.containerId(), 0, 12).append(')');
         }
-        text.append(", image ").append(container.spec().image()).append('\n');
+        text.append(", image ").append(container.image()).append('\n');
         text.append("  state: ").append(state(container)).append('\n');
         List<String> tail = container.log().tail(LOG_LINES);
         if (tail.isEmpty()) {

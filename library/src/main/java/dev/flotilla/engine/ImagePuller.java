@@ -36,7 +36,7 @@ final class ImagePuller {
     static void pullAll(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
         Map<String, List<String>> servicesByImage = new LinkedHashMap<>();
         for (ServiceSpec service : spec.services()) {
-            servicesByImage.computeIfAbsent(service.image(), i -> new ArrayList<>()).add(service.name());
+            servicesByImage.computeIfAbsent(JavaAppImages.imageToPull(service), i -> new ArrayList<>()).add(service.name());
         }
         Map<String, CompletableFuture<Void>> pulls = new LinkedHashMap<>();
         servicesByImage.keySet().forEach(image ->

@@ -176,7 +176,7 @@ final class Readiness {
                 && (healthCheck == null || healthCheck.getTest() == null || healthCheck.getTest().isEmpty()
                     || "NONE".equals(healthCheck.getTest().get(0)))) {
             throw new ReadinessFailure(condition, ReadinessFailure.Reason.IMPOSSIBLE,
-                    "the image " + container.spec().image() + " declares no HEALTHCHECK; wait for a port, log line or command instead");
+                    "the image " + container.image() + " declares no HEALTHCHECK; wait for a port, log line or command instead");
         }
         String status = inspection.getState().getHealth() == null ? "starting" : inspection.getState().getHealth().getStatus();
         return "healthy".equals(status) ? null : "health status " + status;

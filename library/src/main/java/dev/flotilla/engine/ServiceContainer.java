@@ -46,6 +46,7 @@ final class ServiceContainer implements ServiceHandle {
     private final String containerName;
     private final ContainerLog log;
     private final Readiness readiness;
+    private volatile String image;
     private volatile String containerId;
     private volatile Map<Integer, Integer> mappedPorts = Map.of();
 
@@ -55,10 +56,21 @@ final class ServiceContainer implements ServiceHandle {
         this.containerName = containerName;
         this.log = new ContainerLog(spec.name(), spec.secretValues());
         this.readiness = new Readiness(this);
+        this.image = spec.image();
+    }
+
+    /** Runs {@code builtImage} instead of the declared image: the image built for a Java application. */
+    void runImage(String builtImage) {
+        this.image = builtImage;
     }
 
     ServiceSpec spec() {
         return spec;
+    }
+
+    /** The image the container runs: the declared one, or the one built for a Java application. */
+    String image() {
+        return image;
     }
 
     String containerName() {
@@ -106,7 +118,7 @@ final class ServiceContainer implements ServiceHandle {
         List<String> env = new ArrayList<>();
         spec.env().forEach((key, value) -> env.add(key + "=" + value));
 
-        try (CreateContainerCmd command = client.createContainerCmd(spec.image())) {
+        try (CreateContainerCmd command = client.createContainerCmd(image)) {
             command.withName(containerName)
                     .withLabels(labels)
                     .withEnv(env)
@@ -115,7 +127,7 @@ final class ServiceContainer implements ServiceHandle {
                     .withAliases(spec.networkAliases());
             if (!spec.secrets().isEmpty()) {
                 command.withEntrypoint(SecretDelivery.entrypoint())
-                        .withCmd(SecretDelivery.command(spec, client.inspectImageCmd(spec.image()).exec()));
+                        .withCmd(SecretDelivery.command(spec, client.inspectImageCmd(image).exec()));
             } else {
                 if (!spec.command().isEmpty()) {
                     command.withCmd(spec.command());

@@ -61,6 +61,7 @@ public final class TopologyEngine {
     /** Creates the network and starts every service of a new instance; on failure removes all of it. */
     static StartedTopology startInstance(StartedTopology topology) {
         long started = System.nanoTime();
+        JavaAppImages.ensureAll(DockerEngine.get(), topology.spec()).forEach((service, image) -> topology.container(service).runImage(image));
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();

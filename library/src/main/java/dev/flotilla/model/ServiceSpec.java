@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apiguardian.api.API;
@@ -28,6 +30,7 @@ import org.apiguardian.api.API;
  * @param files files copied in before start
  * @param labels extra container labels
  * @param bindAddress host address published ports bind to
+ * @param javaApp the Java main class to run in a built image, instead of {@code image}
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceSpec(
@@ -46,7 +49,8 @@ public record ServiceSpec(
         long memoryBytes,
         List<FileCopy> files,
         Map<String, String> labels,
-        String bindAddress) {
+        String bindAddress,
+        Optional<JavaAppSpec> javaApp) {
 
     public ServiceSpec {
         ports = List.copyOf(ports);
@@ -61,6 +65,16 @@ public record ServiceSpec(
         waitFor = List.copyOf(waitFor);
         files = List.copyOf(files);
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        javaApp = Objects.requireNonNull(javaApp, "javaApp");
+    }
+
+    /** A service that runs {@code image}. */
+    public ServiceSpec(String name, String image, List<Integer> ports, List<FixedPort> fixedPorts, Map<String, String> env,
+            Map<String, Secret> secrets, List<String> command, List<String> entrypoint, List<String> dependsOn, List<String> aliases,
+            List<WaitSpec> waitFor, Duration startupTimeout, long memoryBytes, List<FileCopy> files, Map<String, String> labels,
+            String bindAddress) {
+        this(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor, startupTimeout, memoryBytes,
+                files, labels, bindAddress, Optional.empty());
     }
 
     /** Every container port this service publishes, random and fixed, in declaration order. */

@@ -85,7 +85,9 @@ public final class TopologyValidator {
     }
 
     private static void checkImage(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
-        if (!ImageReference.isValid(service.image())) {
+        if (service.javaApp().isPresent() || service.image().isEmpty()) {
+            JavaAppChecks.check(service, origin, problems);
+        } else if (!ImageReference.isValid(service.image())) {
             problems.add(origin.service(service.name(), "image"), "invalid image reference \"" + service.image() + "\"",
                     "use a reference such as \"redis:7\", \"postgres:15\" or \"registry.example:5000/team/app:1.2\""
                             + " (repository names are lower-case)");

@@ -13,12 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.flotilla.CopyFile;
+import dev.flotilla.JavaApp;
 import dev.flotilla.Service;
 import dev.flotilla.Topology;
 import dev.flotilla.WaitFor;
 import dev.flotilla.model.ConfigProblems;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.JavaAppSpec;
 import dev.flotilla.model.Secret;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.SpecOrigin;
@@ -126,7 +128,18 @@ public final class AnnotationTopologyResolver {
                 memory(service, origin, problems),
                 files(service.files()),
                 keyValues(service.labels(), origin.service(name, "labels"), "key=value", problems),
-                service.bindAddress());
+                service.bindAddress(),
+                javaApp(service, origin, problems));
+    }
+
+    private static Optional<JavaAppSpec> javaApp(Service service, SpecOrigin origin, ConfigProblems problems) {
+        JavaApp[] apps = service.javaApp();
+        if (apps.length > 1) {
+            problems.add(origin.service(service.name(), "javaApp"), "declares " + apps.length + " @JavaApp",
+                    "declare one: javaApp = @JavaApp(mainClass = \"...\")");
+        }
+        return Arrays.stream(apps).findFirst().map(app -> new JavaAppSpec(app.mainClass(), List.of(app.classpath()),
+                List.of(app.jvmArgs()), app.baseImage()));
     }
 
     private static List<FixedPort> fixedPorts(Service service, SpecOrigin origin, ConfigProblems problems) {

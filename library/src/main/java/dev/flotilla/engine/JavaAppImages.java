@@ -1,0 +1,127 @@
+package dev.flotilla.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import dev.flotilla.ServiceStartException;
+import dev.flotilla.model.JavaAppSpec;
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.TopologySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provides the image of every {@link dev.flotilla.JavaApp JavaApp} service of a topology: reuses
+ * {@code flotilla-app/<service>:<hash>} when the engine has it, builds it otherwise. The hash is
+ * the {@link JavaAppRecipe#hash() recipe's}, so an unchanged class path never rebuilds. The app
+ * image is never pulled; its base image is, by the topology's pull policy (see {@link #imageToPull}).
+ */
+final class JavaAppImages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JavaAppImages.class);
+    /** On every image Flotilla builds. */
+    static final String APP_LABEL = "dev.flotilla.app";
+    /** When the image was built: tells a rebuild from a reuse. */
+    static final String BUILT_LABEL = "dev.flotilla.app.built";
+    private static final int TAG_HASH_LENGTH = 24;
+    private static final long BUILD_TIMEOUT_MINUTES = 10;
+
+    private JavaAppImages() {
+    }
+
+    /** The image the puller must make available for {@code service}: its own, or the base of its Java application. */
+    static String imageToPull(ServiceSpec service) {
+        return service.javaApp().map(JavaAppSpec::baseImage).orElse(service.image());
+    }
+
+    /**
+     * Reuses or builds the image of every Java application service, one after the other (so that
+     * services on the same class path share Docker's cached layers); run after the base images are pulled.
+     *
+     * @return the image to run, by service name; empty when no service is a Java application
+     * @throws ServiceStartException naming the first service whose image could not be built
+     */
+    static Map<String, String> ensureAll(DockerEngine docker, TopologySpec spec) {
+        Map<String, String> images = new LinkedHashMap<>();
+        List<Path> classPath = null;
+        for (ServiceSpec service : spec.services()) {
+            if (service.javaApp().isEmpty()) {
+                continue;
+            }
+            JavaAppSpec app = service.javaApp().get();
+            try {
+                if (classPath == null) {
+                    classPath = ClassPathEntries.current();
+                }
+                images.put(service.name(), ensure(docker, service.name(), JavaAppRecipe.of(app, classPath)));
+            } catch (RuntimeException | IOException e) {
+                throw new ServiceStartException(service.name(), "Service \"" + service.name() + "\" cannot start: the image for its"
+                        + " main class " + app.mainClass() + " on " + app.baseImage() + " could not be built: " + e.getMessage()
+                        + ". Nothing was started.", e);
+            }
+        }
+        return images;
+    }
+
+    private static String ensure(DockerEngine docker, String serviceName, JavaAppRecipe recipe) throws IOException {
+        long start = System.nanoTime();
+        String tag = "flotilla-app/" + repositoryName(serviceName) + ":" + recipe.hash().substring(0, TAG_HASH_LENGTH);
+        try {
+            docker.client().inspectImageCmd(tag).exec();
+            LOG.info("Reusing image {} for service {}: its class path is unchanged (checked in {} ms)", tag, serviceName,
+                    (System.nanoTime() - start) / 1_000_000);
+            return tag;
+        } catch (NotFoundException e) {
+            // not built yet with this content
+        }
+        Path context = Files.createTempFile("flotilla-app-", ".tar");
+        try {
+            try (OutputStream out = Files.newOutputStream(context)) {
+                recipe.writeContext(out);
+            }
+            try (InputStream in = Files.newInputStream(context)) {
+                String imageId = docker.client().buildImageCmd()
+                        .withTarInputStream(in)
+                        .withTags(Set.of(tag))
+                        .withLabels(Map.of(APP_LABEL, "true", BUILT_LABEL, Instant.now().toString()))
+                        .withPull(false)
+                        .withRemove(true)
+                        .withForcerm(true)
+                        .exec(new BuildImageResultCallback() {
+                            @Override
+                            public void onNext(BuildResponseItem item) {
+                                if (item.getStream() != null && !item.getStream().isBlank()) {
+                                    LOG.debug("{} build: {}", serviceName, item.getStream().strip());
+                                }
+                                super.onNext(item);
+                            }
+                        })
+                        .awaitImageId(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+                LOG.info("Built image {} ({}) for service {} in {} ms from {} class path entries, {} KiB", tag, imageId, serviceName,
+                        (System.nanoTime() - start) / 1_000_000, recipe.entries().size(), Files.size(context) / 1024);
+            }
+        } finally {
+            Files.deleteIfExists(context);
+        }
+        return tag;
+    }
+
+    /** A repository path component: lower-case letters and digits, single separators. */
+    static String repositoryName(String serviceName) {
+        String name = serviceName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return name.isEmpty() ? "app" : name;
+    }
+}

@@ -4,21 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
 
 /**
  * A SHA-256 of a whole model, for finding a reusable instance of an equal topology. Built from
- * the records' printed form (stable for equal records), plus digests of secret values, which
- * the printed form masks: a changed password is a changed topology.
+ * the records' printed form (stable for equal records), plus secret values, which the printed
+ * form masks (a changed password is a changed topology), plus the images built for Java
+ * applications, whose tags hash their classes (a changed class is a changed topology).
  */
 final class ModelHash {
 
     private ModelHash() {
     }
 
-    static String of(TopologySpec spec) {
+    static String of(TopologySpec spec, Map<String, String> appImages) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(spec.toString().getBytes(StandardCharsets.UTF_8));
@@ -28,6 +31,7 @@ final class ModelHash {
                     digest.update(secret.value().getBytes(StandardCharsets.UTF_8));
                 });
             }
+            new TreeMap<>(appImages).forEach((service, image) -> digest.update((service + "=" + image).getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

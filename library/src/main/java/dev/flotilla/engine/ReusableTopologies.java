@@ -35,7 +35,13 @@ final class ReusableTopologies {
     }
 
     static RunningTopology startOrAttach(TopologySpec spec, DockerEngine docker, PullPolicy policy) {
-        String hash = ModelHash.of(spec);
+        // A Java application's classes are not in the model: its image tag (a hash of them) joins the model's hash.
+        Map<String, String> appImages = Map.of();
+        if (spec.services().stream().anyMatch(s -> s.javaApp().isPresent())) {
+            ImagePuller.pullAll(docker, spec, policy);
+            appImages = JavaAppImages.ensureAll(docker, spec);
+        }
+        String hash = ModelHash.of(spec, appImages);
         Instant giveUp = Instant.now().plus(PATIENCE);
         while (true) {
             Optional<StartedTopology> attached = tryAttach(spec, docker, hash, giveUp);

@@ -2,6 +2,8 @@ package dev.flotilla.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,8 @@ import org.testcontainers.DockerClientFactory;
  * {@link WatchdogLauncher}, which notices the death of its parent when its standard input,
  * a pipe from the parent, reaches end of file (or, as a fallback, when the parent's PID is gone).
  *
- * <p>Arguments: the session id and the parent's PID.
+ * <p>Arguments: the session id, the parent's PID, and the file its output goes to, which it
+ * deletes when it ends well.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Watchdog {
@@ -43,6 +46,7 @@ public final class Watchdog {
             quiet = SessionSweeper.sweepSession(docker, sessionId) == 0 ? quiet + 1 : 0;
             Thread.sleep(500);
         }
+        Files.deleteIfExists(Path.of(args[2]));
         System.exit(0);
     }
 

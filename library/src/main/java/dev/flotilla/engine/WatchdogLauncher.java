@@ -24,6 +24,8 @@ final class WatchdogLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchdogLauncher.class);
     private static Process watchdog;
+    private static Path logFile;
+    private static boolean warnedDead;
     @SuppressWarnings("unused") // held so that the pipe stays open until the JVM ends
     private static OutputStream pipe;
 
@@ -33,6 +35,11 @@ final class WatchdogLauncher {
     /** Starts the watchdog and the sweep of dead sessions and expired reusable instances, once per JVM. */
     static synchronized void ensureStarted(DockerEngine docker) {
         if (watchdog != null) {
+            if (!watchdog.isAlive() && !warnedDead) {
+                warnedDead = true;
+                LOG.warn("The cleanup watchdog (pid {}) has ended early, so a crash of this JVM would leave its containers"
+                        + " until the next run sweeps them; its log: {}", watchdog.pid(), logFile);
+            }
             return;
         }
         try {
@@ -44,9 +51,12 @@ final class WatchdogLauncher {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of("-Xmx48m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", classPath(), Watchdog.class.getName(), Labels.SESSION_ID, String.valueOf(SessionIdentity.PID)));
+            // The watchdog deletes its log when it ends well; a log left behind tells what went wrong.
+            logFile = Path.of(System.getProperty("java.io.tmpdir"), "flotilla-watchdog-" + Labels.SESSION_ID + ".log");
+            command.add(logFile.toString());
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
             // The watchdog creates no container of its own, so it never needs Ryuk.
             builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
             watchdog = builder.start();
@@ -71,7 +81,11 @@ final class WatchdogLauncher {
         });
     }
 
-    /** This JVM's class path, plus the jars of what the watchdog needs, wherever this JVM found them (under exec:java too). */
+    /**
+     * The jars of what the watchdog needs, wherever this JVM found them, then this JVM's class path
+     * as the application sees it: under Surefire's manifest-only jar, {@code exec:java}'s class
+     * loader, or a plain {@code java -cp}.
+     */
     private static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> needed : List.of(Watchdog.class, DockerClientFactory.class, DockerClient.class, LoggerFactory.class,
@@ -85,11 +99,7 @@ final class WatchdogLauncher {
                 }
             }
         }
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                entries.add(entry);
-            }
-        }
+        ClassPathEntries.current().forEach(entry -> entries.add(entry.toString()));
         return String.join(File.pathSeparator, entries);
     }
 }

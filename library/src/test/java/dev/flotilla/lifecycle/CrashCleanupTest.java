@@ -22,7 +22,15 @@ class CrashCleanupTest {
 
     @Test
     void everythingOfAKilledJvmIsGoneWithinFifteenSeconds() throws Exception {
-        ChildJvm child = ChildJvm.start(CrashProbe.class, Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"), List.of());
+        killAndCount(ChildJvm.start(CrashProbe.class, Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"), List.of()));
+    }
+
+    @Test
+    void aKilledJvmThatLoadedFlotillaLikeExecJavaIsCleanedUpToo() throws Exception {
+        killAndCount(ChildJvm.startIsolated(CrashProbe.class, Map.of("TESTCONTAINERS_RYUK_DISABLED", "true")));
+    }
+
+    private static void killAndCount(ChildJvm child) throws Exception {
         String[] ready = child.awaitLine("READY ", 120).split(" ");
         String session = ready[1];
         assertThat(countOfSession(session)).as("2 containers and a network").isEqualTo(3);

@@ -25,12 +25,33 @@ public final class ChildJvm {
      * variable) and JVM options; stdout and stderr go to one file.
      */
     public static ChildJvm start(Class<?> mainClass, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath));
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", testClassPath()));
         command.addAll(jvmOptions);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
+        return start(command, env);
+    }
+
+    /**
+     * Starts {@code mainClass} as {@code mvn exec:java} would: the JVM's class path holds only
+     * {@link IsolatedLauncher}; everything else comes from a class loader of its own.
+     */
+    public static ChildJvm startIsolated(Class<?> mainClass, Map<String, String> env) throws IOException {
+        String launcherOnly = Path.of(IsolatedLauncher.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", launcherOnly,
+                "-Disolated.class.path=" + testClassPath(), IsolatedLauncher.class.getName(), mainClass.getName()));
+        return start(command, env);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    private static ChildJvm start(List<String> command, Map<String, String> env) throws IOException {
         Path output = Files.createTempFile("flotilla-child-", ".log");
         output.toFile().deleteOnExit();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

@@ -1,0 +1,35 @@
+package dev.flotilla.bench;
+
+/**
+ * The command line: {@code --rounds N} measured rounds (default 6), {@code --warmup N} unmeasured
+ * rounds first (default 1), {@code --slow-rounds N} rounds in which the slow contender (TC
+ * one by one) also runs (default: all).
+ */
+record Options(int rounds, int warmup, int slowRounds) {
+
+    static Options parse(String[] args) {
+        int rounds = 6;
+        int warmup = 1;
+        Integer slowRounds = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--rounds" -> rounds = number(args[i], value);
+                case "--warmup" -> warmup = number(args[i], value);
+                case "--slow-rounds" -> slowRounds = number(args[i], value);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + "; use --rounds N, --warmup N, --slow-rounds N");
+            }
+            i++;
+        }
+        return new Options(rounds, warmup, slowRounds == null ? rounds : Math.min(slowRounds, rounds));
+    }
+
+    private static int number(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, got " + value, e);
+        }
+    }
+}

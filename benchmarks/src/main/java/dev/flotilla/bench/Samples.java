@@ -27,6 +27,21 @@ final class Samples {
         return median(of(row, contender));
     }
 
+    /**
+     * The median over rounds of {@code combine(a, b)}, pairing the two contenders' samples of
+     * the same round. The machine is shared, so load drifts from round to round; contenders of
+     * one round ran seconds apart, so the paired figure is the steadier one.
+     */
+    double pairedMedian(String row, String a, String b, java.util.function.DoubleBinaryOperator combine) {
+        List<Double> first = of(row, a);
+        List<Double> second = of(row, b);
+        List<Double> combined = new ArrayList<>();
+        for (int i = 0; i < Math.min(first.size(), second.size()); i++) {
+            combined.add(combine.applyAsDouble(first.get(i), second.get(i)));
+        }
+        return median(combined);
+    }
+
     static double median(List<Double> values) {
         if (values.isEmpty()) {
             return Double.NaN;

@@ -10,5 +10,12 @@ public enum Scope {
     METHOD,
 
     /** Started before the first test of the class and removed after its last one (the default). */
-    CLASS
+    CLASS,
+
+    /**
+     * Started by the first class that needs it and removed when the whole test run ends. Every
+     * class whose topology is equal (same services with the same settings, however declared)
+     * shares the one instance, also when classes run in parallel.
+     */
+    SUITE
 }

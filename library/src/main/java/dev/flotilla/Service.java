@@ -46,6 +46,17 @@ public @interface Service {
     /** Environment variables, each as {@code "KEY=value"}. */
     String[] env() default {};
 
+    /**
+     * Environment variables whose values are secret, each as {@code "KEY=value"} or
+     * {@code "KEY=${NAME}"} to read the value from the system property or environment variable
+     * {@code NAME}. A secret never shows in the container's Docker configuration ({@code docker
+     * inspect}) nor in the requests Flotilla sends to Docker: it is copied in as a compressed
+     * file that a small {@code /bin/sh} wrapper exports before the image's entry point runs, so
+     * the image needs {@code /bin/sh}. Flotilla masks the values as {@code ******} in the
+     * container output it logs, in failure reports, messages and {@code toString()}.
+     */
+    String[] secrets() default {};
+
     /** The command, replacing the image's {@code CMD}; each element is one argument. */
     String[] command() default {};
 

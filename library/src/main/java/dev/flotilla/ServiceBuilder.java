@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.Secret;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.Values;
 import dev.flotilla.model.WaitSpec;
@@ -26,6 +27,7 @@ public final class ServiceBuilder {
     private final List<Integer> ports = new ArrayList<>();
     private final List<FixedPort> fixedPorts = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, Secret> secrets = new LinkedHashMap<>();
     private final List<String> command = new ArrayList<>();
     private final List<String> entrypoint = new ArrayList<>();
     private final List<String> dependsOn = new ArrayList<>();
@@ -60,6 +62,15 @@ public final class ServiceBuilder {
     /** Sets an environment variable. */
     public ServiceBuilder env(String key, String value) {
         env.put(key, value);
+        return this;
+    }
+
+    /**
+     * Sets an environment variable whose value is secret: it never shows in the container's
+     * Docker configuration, and is masked in everything Flotilla prints. See {@link Service#secrets()}.
+     */
+    public ServiceBuilder secret(String key, String value) {
+        secrets.put(key, new Secret(value));
         return this;
     }
 
@@ -160,7 +171,7 @@ public final class ServiceBuilder {
     }
 
     ServiceSpec toSpec() {
-        return new ServiceSpec(name, image, ports, fixedPorts, env, command, entrypoint, dependsOn, aliases,
+        return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases,
                 waits.stream().map(w -> w.apply(startupTimeout)).toList(), startupTimeout, memoryBytes, files, labels, bindAddress);
     }
 }

@@ -30,14 +30,16 @@ final class ContainerLog {
     private static final int MAX_LINES = 20_000;
 
     private final Logger logger;
+    private final List<String> secretValues;
     private final Deque<String> lines = new ArrayDeque<>();
     private long totalLines;
     private Instant lastTimestamp = Instant.EPOCH;
     private volatile Closeable stream;
     private volatile boolean ended = true;
 
-    ContainerLog(String serviceName) {
+    ContainerLog(String serviceName, List<String> secretValues) {
         this.logger = LoggerFactory.getLogger("dev.flotilla.service." + serviceName);
+        this.secretValues = secretValues;
     }
 
     /** Starts following the container's output from where the previous follow ended. */
@@ -105,7 +107,7 @@ final class ContainerLog {
                 timestamp = null;
             }
         }
-        String line = timestamp == null ? raw : raw.substring(space + 1);
+        String line = SecretDelivery.mask(timestamp == null ? raw : raw.substring(space + 1), secretValues);
         synchronized (this) {
             if (timestamp != null) {
                 if (!timestamp.isAfter(lastTimestamp)) {

@@ -119,7 +119,8 @@ public final class DockerEngine {
             message.append("\nTestcontainers said: ").append(cause.getMessage());
         }
         message.append("\nFix: start a Docker engine (or Podman with its Docker-compatible socket), or point DOCKER_HOST at it,"
-                + " for example DOCKER_HOST=unix:///var/run/docker.sock or DOCKER_HOST=tcp://host:2375.");
+                + " for example DOCKER_HOST=unix:///var/run/docker.sock or DOCKER_HOST=tcp://host:2375."
+                + " To skip tests that need Docker where there is none, set flotilla.docker.missing=skip.");
         return new DockerUnavailableException(message.toString(), cause);
     }
 

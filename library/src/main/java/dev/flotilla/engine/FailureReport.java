@@ -52,7 +52,7 @@ final class FailureReport {
             text.append("  last ").append(tail.size()).append(" log lines:");
             tail.forEach(line -> text.append("\n    | ").append(line));
         }
-        return new FailureReport(text.toString());
+        return new FailureReport(SecretDelivery.mask(text.toString(), container.spec().secretValues()));
     }
 
     private static String state(ServiceContainer container) {

@@ -21,6 +21,8 @@ import org.apiguardian.api.API;
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code flotilla.pull.policy}</td><td>{@code missing}</td><td>{@code missing}, {@code always} or {@code never}</td></tr>
+ *   <tr><td>{@code flotilla.docker.missing}</td><td>{@code fail}</td><td>{@code fail}: tests that need Docker fail when
+ *       no engine answers; {@code skip}: they are skipped (aborted) instead</td></tr>
  * </table>
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -28,6 +30,9 @@ public final class FlotillaSettings {
 
     /** The key of the default pull policy. */
     public static final String PULL_POLICY = "flotilla.pull.policy";
+
+    /** The key of what tests do when no Docker engine answers. */
+    public static final String DOCKER_MISSING = "flotilla.docker.missing";
 
     private static final FlotillaSettings INSTANCE = new FlotillaSettings(loadFile());
 
@@ -65,6 +70,17 @@ public final class FlotillaSettings {
             throw new FlotillaConfigurationException("Setting " + PULL_POLICY + ": \"" + raw
                     + "\" is not a pull policy. Fix: use missing, always or never.", e);
         }
+    }
+
+    /** Whether tests that need Docker are skipped, rather than failed, when no engine answers. */
+    public boolean skipWhenDockerMissing() {
+        String raw = value(DOCKER_MISSING).orElse("fail").toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "skip" -> true;
+            case "fail" -> false;
+            default -> throw new FlotillaConfigurationException("Setting " + DOCKER_MISSING + ": \"" + raw
+                    + "\" is not fail or skip. Fix: use fail (the default) or skip.");
+        };
     }
 
     private static Properties loadFile() {

@@ -111,6 +111,13 @@ final class ImagePuller {
                         LOG.debug("{}: layer {} pulled", image, item.getId());
                     }
                 }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    // Reported below with the service's name; docker-java's default would log it as a bare ERROR first.
+                    error[0] = throwable.getMessage();
+                    onComplete();
+                }
             }).awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -37,6 +37,7 @@ public final class Labels {
         labels.put(SESSION, SESSION_ID);
         labels.put(TOPOLOGY, instanceId);
         labels.put(TOPOLOGY_NAME, topologyName);
+        labels.putAll(SessionIdentity.labels());
         return labels;
     }
 }

@@ -103,7 +103,8 @@ final class Readiness {
                     return "port " + port + ": " + problem;
                 }
             }
-            return null;
+            // While a container goes away, the port proxy's connection to it hangs instead of failing.
+            return isRunning() ? null : "container not running";
         }
         if (condition instanceof WaitSpec.Http http) {
             return probeHttp(http);

@@ -53,7 +53,7 @@ final class ServiceContainer implements ServiceHandle {
         this.docker = docker;
         this.spec = spec;
         this.containerName = containerName;
-        this.log = new ContainerLog(spec.name());
+        this.log = new ContainerLog(spec.name(), spec.secretValues());
         this.readiness = new Readiness(this);
     }
 
@@ -113,26 +113,32 @@ final class ServiceContainer implements ServiceHandle {
                     .withExposedPorts(exposed)
                     .withHostConfig(hostConfig)
                     .withAliases(spec.networkAliases());
-            if (!spec.command().isEmpty()) {
-                command.withCmd(spec.command());
-            }
-            if (!spec.entrypoint().isEmpty()) {
-                command.withEntrypoint(spec.entrypoint());
+            if (!spec.secrets().isEmpty()) {
+                command.withEntrypoint(SecretDelivery.entrypoint())
+                        .withCmd(SecretDelivery.command(spec, client.inspectImageCmd(spec.image()).exec()));
+            } else {
+                if (!spec.command().isEmpty()) {
+                    command.withCmd(spec.command());
+                }
+                if (!spec.entrypoint().isEmpty()) {
+                    command.withEntrypoint(spec.entrypoint());
+                }
             }
             containerId = command.exec().getId();
         }
     }
 
-    /** Copies the declared files in; done before start, so entry points see them. */
+    /** Copies the declared files in; done before start, so entry points see them. Missing parent directories are created. */
     void copyFiles() {
+        if (!spec.secrets().isEmpty()) {
+            docker.client().copyArchiveToContainerCmd(containerId).withRemotePath("/")
+                    .withTarInputStream(SecretDelivery.archive(spec)).exec();
+        }
         for (FileCopy file : spec.files()) {
             byte[] content = readSource(file.source());
-            int slash = file.target().lastIndexOf('/');
-            String directory = slash <= 0 ? "/" : file.target().substring(0, slash);
-            String fileName = file.target().substring(slash + 1);
             docker.client().copyArchiveToContainerCmd(containerId)
-                    .withRemotePath(directory)
-                    .withTarInputStream(new ByteArrayInputStream(tar(fileName, content, file.mode())))
+                    .withRemotePath("/")
+                    .withTarInputStream(new ByteArrayInputStream(tar(file.target().substring(1), content, file.mode())))
                     .exec();
         }
     }

@@ -3,7 +3,6 @@ package dev.flotilla.engine;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,6 +43,7 @@ public final class TopologyEngine {
      */
     public static RunningTopology start(TopologySpec spec) {
         DockerEngine docker = DockerEngine.get();
+        WatchdogLauncher.ensureStarted(docker);
         long started = System.nanoTime();
         PullPolicy policy = spec.pullPolicy() == PullPolicy.DEFAULT ? FlotillaSettings.get().pullPolicy() : spec.pullPolicy();
         ImagePuller.pullAll(docker, spec, policy);
@@ -74,17 +74,18 @@ public final class TopologyEngine {
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
         for (ServiceSpec service : DependencyGraph.startOrder(topology.spec())) {
             CompletableFuture<?>[] dependencies = service.dependsOn().stream().map(ready::get).toArray(CompletableFuture[]::new);
+            // The stage returned by whenComplete completes only after the failure is recorded, so waiting on it suffices.
             CompletableFuture<Void> start = CompletableFuture.allOf(dependencies)
-                    .thenRunAsync(() -> startService(topology, topology.container(service.name()), aborted), EngineThreads.EXECUTOR);
-            start.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (!(cause instanceof AbortedStart) && cause instanceof RuntimeException runtime) {
-                        firstFailure.compareAndSet(null, runtime);
-                    }
-                    aborted.set(true);
-                }
-            });
+                    .thenRunAsync(() -> startService(topology, topology.container(service.name()), aborted), EngineThreads.EXECUTOR)
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                            if (!(cause instanceof AbortedStart) && cause instanceof RuntimeException runtime) {
+                                firstFailure.compareAndSet(null, runtime);
+                            }
+                            aborted.set(true);
+                        }
+                    });
             ready.put(service.name(), start);
         }
         CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
@@ -97,6 +98,12 @@ public final class TopologyEngine {
     private static void startService(StartedTopology topology, ServiceContainer container, AtomicBoolean aborted) {
         if (aborted.get()) {
             throw new AbortedStart();
+        }
+        ServiceSpec spec = container.spec();
+        FixedPort taken = HostPorts.engineIsLocal(container.docker()) ? HostPorts.firstTaken(spec) : null;
+        if (taken != null) {
+            throw new ServiceStartException(container.name(), FailureReport.of(container, HostPorts.inUseMessage(spec,
+                    "host port " + taken.hostPort() + " on " + spec.bindAddress() + " is already in use")).message(), null);
         }
         try {
             container.create(topology.networkName(), topology.labels());
@@ -123,10 +130,7 @@ public final class TopologyEngine {
     private static String explain(ServiceSpec spec, DockerException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("port is already allocated") || message.contains("address already in use")) {
-            List<String> fixed = spec.fixedPorts().stream().map(FixedPort::toString).toList();
-            return "could not publish its ports: a host port is already in use on " + spec.bindAddress()
-                    + " (fixedPorts " + fixed + "). Fix: stop what uses the port, choose another host port,"
-                    + " or publish the container port with ports = {...} to get a free random host port."
+            return HostPorts.inUseMessage(spec, "a host port on " + spec.bindAddress() + " is already in use")
                     + " Docker said: " + message.strip();
         }
         return "could not be started: Docker said: " + message.strip();

@@ -6,7 +6,10 @@ import java.util.Optional;
 import dev.flotilla.FlotillaConfigurationException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
+import dev.flotilla.DockerUnavailableException;
+import dev.flotilla.engine.FlotillaSettings;
 import dev.flotilla.engine.TopologyEngine;
+import dev.flotilla.model.TopologySpec;
 import dev.flotilla.resolve.AnnotationTopologyResolver;
 import dev.flotilla.resolve.TopologyDeclaration;
 import org.apiguardian.api.API;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit Jupiter extension behind {@link dev.flotilla.Topology @Topology}; registered by it,
@@ -34,8 +38,10 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void beforeAll(ExtensionContext context) {
         TopologyDeclaration declaration = declaration(context);
-        if (declaration.scope() == Scope.CLASS) {
-            TopologyResource resource = ensureStarted(context, declaration);
+        if (declaration.scope() != Scope.METHOD) {
+            TopologyResource resource = declaration.scope() == Scope.SUITE
+                    ? suiteTopology(context, declaration)
+                    : ensureStarted(context, declaration);
             Injection.injectFields(context.getRequiredTestClass(), null, resource.running());
         }
     }
@@ -111,18 +117,57 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
      */
     private static TopologyResource ensureStarted(ExtensionContext context, TopologyDeclaration declaration) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        TopologyResource inherited = store.get(TOPOLOGY, TopologyResource.class);
+        Object stored = store.get(TOPOLOGY);
+        TopologyResource inherited = stored instanceof SharedTopology shared ? shared.resource() : (TopologyResource) stored;
         if (inherited != null && inherited.spec().equals(declaration.spec())) {
             return inherited;
         }
         // Kept in the store as soon as it exists, so JUnit removes it even if a later step fails.
-        TopologyResource started = new TopologyResource(declaration.spec(), TopologyEngine.start(declaration.spec()));
+        TopologyResource started = new TopologyResource(declaration.spec(), start(declaration));
         store.put(TOPOLOGY, started);
         return started;
     }
 
+    /**
+     * The one instance of an equal topology for the whole run, kept in the root store (closed when
+     * the run ends) and also in this class's store, so lookups from its tests find it.
+     * {@code getOrComputeIfAbsent} computes once per key even when classes ask at the same moment.
+     */
+    private static TopologyResource suiteTopology(ExtensionContext context, TopologyDeclaration declaration) {
+        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+        TopologyResource shared = root.getOrComputeIfAbsent(new SuiteKey(declaration.spec()),
+                key -> new TopologyResource(declaration.spec(), start(declaration)),
+                TopologyResource.class);
+        context.getStore(NAMESPACE).put(TOPOLOGY, new SharedTopology(shared));
+        return shared;
+    }
+
+    /** Starts through the engine; where no Docker engine answers, skips instead of failing if so configured. */
+    private static RunningTopology start(TopologyDeclaration declaration) {
+        try {
+            return TopologyEngine.start(declaration.spec());
+        } catch (DockerUnavailableException e) {
+            if (FlotillaSettings.get().skipWhenDockerMissing()) {
+                throw new TestAbortedException("Skipped (flotilla.docker.missing=skip): " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The key of a suite-wide instance: equal models share one. */
+    private record SuiteKey(TopologySpec spec) {
+    }
+
+    /** A class's reference to a suite-wide instance; not closeable, since the class does not own it. */
+    private record SharedTopology(TopologyResource resource) {
+    }
+
     private static RunningTopology runningTopology(ExtensionContext context) {
-        TopologyResource resource = context.getStore(NAMESPACE).get(TOPOLOGY, TopologyResource.class);
+        Object stored = context.getStore(NAMESPACE).get(TOPOLOGY);
+        if (stored instanceof SharedTopology shared) {
+            return shared.resource().running();
+        }
+        TopologyResource resource = (TopologyResource) stored;
         if (resource == null) {
             throw new ExtensionConfigurationException("No Flotilla topology is running for " + context.getDisplayName()
                     + ". A topology with scope CLASS starts in beforeAll, one with scope METHOD before each test;"

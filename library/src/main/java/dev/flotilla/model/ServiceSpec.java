@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  * @param ports container ports published on random host ports
  * @param fixedPorts container ports published on fixed host ports
  * @param env environment variables
+ * @param secrets environment variables whose values are secret: handed to the container without
+ *     showing in its Docker configuration, and masked wherever Flotilla prints anything
  * @param command command replacing the image's CMD; empty keeps it
  * @param entrypoint entry point replacing the image's ENTRYPOINT; empty keeps it
  * @param dependsOn names of services that must be ready first
@@ -34,6 +36,7 @@ public record ServiceSpec(
         List<Integer> ports,
         List<FixedPort> fixedPorts,
         Map<String, String> env,
+        Map<String, Secret> secrets,
         List<String> command,
         List<String> entrypoint,
         List<String> dependsOn,
@@ -50,6 +53,7 @@ public record ServiceSpec(
         fixedPorts = List.copyOf(fixedPorts);
         // Sorted copies: equal declarations compare equal and print the same, whatever their order.
         env = java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+        secrets = java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));
         command = List.copyOf(command);
         entrypoint = List.copyOf(entrypoint);
         dependsOn = List.copyOf(dependsOn);
@@ -64,6 +68,11 @@ public record ServiceSpec(
         List<Integer> all = new ArrayList<>(ports);
         fixedPorts.forEach(f -> all.add(f.containerPort()));
         return all;
+    }
+
+    /** The secret values, for masking them in anything printed. */
+    public List<String> secretValues() {
+        return secrets.values().stream().map(Secret::value).filter(v -> !v.isEmpty()).toList();
     }
 
     /** The service's name followed by its aliases. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.flotilla.CopyFile;
 import dev.flotilla.Service;
@@ -17,6 +19,7 @@ import dev.flotilla.WaitFor;
 import dev.flotilla.model.ConfigProblems;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.Secret;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.SpecOrigin;
 import dev.flotilla.model.TopologySpec;
@@ -34,6 +37,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AnnotationTopologyResolver {
+
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
 
     private AnnotationTopologyResolver() {
     }
@@ -111,6 +116,7 @@ public final class AnnotationTopologyResolver {
                 Arrays.stream(service.ports()).boxed().toList(),
                 fixedPorts(service, origin, problems),
                 keyValues(service.env(), origin.service(name, "env"), "KEY=value", problems),
+                secrets(service, origin, problems),
                 List.of(service.command()),
                 List.of(service.entrypoint()),
                 List.of(service.dependsOn()),
@@ -138,18 +144,43 @@ public final class AnnotationTopologyResolver {
     }
 
     private static Map<String, String> keyValues(String[] entries, String where, String form, ConfigProblems problems) {
+        return keyValues(entries, where, form, false, problems);
+    }
+
+    private static Map<String, String> keyValues(String[] entries, String where, String form, boolean secret, ConfigProblems problems) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                // Show only the key part: the value may be a secret.
-                String shown = eq < 0 ? entry : "=...";
+                // A malformed secret shows nothing of itself: the whole entry may be the value.
+                String shown = secret ? Secret.MASK : eq < 0 ? entry : "=...";
                 problems.add(where, "\"" + shown + "\" is not \"" + form + "\"", "write it as \"" + form + "\"");
             } else {
                 map.put(entry.substring(0, eq), entry.substring(eq + 1));
             }
         }
         return map;
+    }
+
+    private static Map<String, Secret> secrets(Service service, SpecOrigin origin, ConfigProblems problems) {
+        String where = origin.service(service.name(), "secrets");
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        keyValues(service.secrets(), where, "KEY=value", true, problems).forEach((key, value) -> {
+            Matcher reference = SECRET_REFERENCE.matcher(value);
+            if (!reference.matches()) {
+                secrets.put(key, new Secret(value));
+                return;
+            }
+            String variable = reference.group(1);
+            String resolved = System.getProperty(variable, System.getenv(variable));
+            if (resolved == null) {
+                problems.add(where, "secret " + key + " reads ${" + variable + "}, which is neither a system property nor an environment variable",
+                        "set the environment variable or system property " + variable);
+            } else {
+                secrets.put(key, new Secret(resolved));
+            }
+        });
+        return secrets;
     }
 
     private static long memory(Service service, SpecOrigin origin, ConfigProblems problems) {

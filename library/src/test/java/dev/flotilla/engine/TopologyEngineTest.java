@@ -1,0 +1,171 @@
+package dev.flotilla.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import dev.flotilla.support.DockerState;
+import dev.flotilla.ExecResult;
+import dev.flotilla.Flotilla;
+import dev.flotilla.RunningTopology;
+import dev.flotilla.ServiceHandle;
+import org.junit.jupiter.api.Test;
+
+/** The engine through the code API, on a real Docker engine: wiring, labels, order, handles and teardown. */
+class TopologyEngineTest {
+
+    @Test
+    void servicesReachEachOtherByNameAndAliasOnTheirOwnNetwork() {
+        var definition = Flotilla.topology("wiring")
+                .service("cache", "redis:7", s -> s.ports(6379).aliases("redis-primary"))
+                .service("client", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("cache"))
+                .build();
+        try (RunningTopology running = definition.start()) {
+            ServiceHandle client = running.service("client");
+            assertThat(client.exec("sh", "-c", "echo PING | nc -w 2 cache 6379").stdout()).contains("PONG");
+            assertThat(client.exec("sh", "-c", "echo PING | nc -w 2 redis-primary 6379").stdout()).contains("PONG");
+            assertThat(running.serviceNames()).containsExactly("cache", "client");
+            InspectContainerResponse inspection = DockerState.client().inspectContainerCmd(client.containerId()).exec();
+            assertThat(inspection.getNetworkSettings().getNetworks()).containsOnlyKeys(running.networkName());
+        }
+    }
+
+    @Test
+    void everythingIsLabelledAndPortsBindToLoopback() {
+        var definition = Flotilla.topology("labels")
+                .service("cache", "redis:7", s -> s.ports(6379).label("team", "shop"))
+                .build();
+        try (RunningTopology running = definition.start()) {
+            ServiceHandle cache = running.service("cache");
+            InspectContainerResponse inspection = DockerState.client().inspectContainerCmd(cache.containerId()).exec();
+            assertThat(inspection.getConfig().getLabels()).containsAllEntriesOf(Map.of(
+                    Labels.SESSION, Labels.SESSION_ID,
+                    Labels.TOPOLOGY, running.instanceId(),
+                    Labels.TOPOLOGY_NAME, "labels",
+                    Labels.SERVICE, "cache",
+                    "team", "shop"));
+            Ports.Binding[] bindings = inspection.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(6379));
+            assertThat(bindings).extracting(Ports.Binding::getHostIp).containsOnly("127.0.0.1");
+            assertThat(cache.host()).isEqualTo("127.0.0.1");
+            assertThat(cache.mappedPort(6379)).isEqualTo(Integer.parseInt(bindings[0].getHostPortSpec()));
+            assertThat(DockerState.networks(Labels.TOPOLOGY, running.instanceId())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closeRemovesEveryContainerAndTheNetwork() {
+        RunningTopology running = Flotilla.topology("teardown")
+                .service("a", "busybox:1.36", s -> s.command("sleep", "600"))
+                .service("b", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("a"))
+                .service("c", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("a"))
+                .build()
+                .start();
+        assertThat(DockerState.leftovers(running.instanceId())).isEqualTo(4);
+
+        running.close();
+        running.close(); // a second close is harmless
+
+        assertThat(DockerState.leftovers(running.instanceId())).isZero();
+    }
+
+    @Test
+    void dependentsStartOnlyOnceTheirDependenciesAreReadyAndIndependentOnesOverlap() {
+        // "slow" services become ready only 3 s after their container starts.
+        String slowHttpd = "sleep 3; echo ok > /tmp/index.html; httpd -f -p 8080 -h /tmp";
+        var definition = Flotilla.topology("order")
+                .service("left", "busybox:1.36", s -> s.ports(8080).command("sh", "-c", slowHttpd).waitForHttp(8080, "/", 200))
+                .service("right", "busybox:1.36", s -> s.ports(8080).command("sh", "-c", slowHttpd).waitForHttp(8080, "/", 200))
+                .service("top", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("left", "right"))
+                .build();
+        try (RunningTopology running = definition.start()) {
+            Instant left = startedAt(running.service("left"));
+            Instant right = startedAt(running.service("right"));
+            Instant top = startedAt(running.service("top"));
+            // Each of left and right started before the other could have been ready: they started in parallel.
+            assertThat(right).isBefore(left.plusSeconds(3));
+            assertThat(left).isBefore(right.plusSeconds(3));
+            // top waited for both to be ready.
+            assertThat(top).isAfterOrEqualTo(left.plusSeconds(3)).isAfterOrEqualTo(right.plusSeconds(3));
+            assertThat(running.serviceNames()).endsWith("top");
+        }
+    }
+
+    private static Instant startedAt(ServiceHandle service) {
+        return Instant.parse(DockerState.client().inspectContainerCmd(service.containerId()).exec().getState().getStartedAt());
+    }
+
+    @Test
+    void attributesReachTheContainer() {
+        var definition = Flotilla.topology("attributes")
+                .service("box", "busybox:1.36", s -> s
+                        .entrypoint("sh", "-c")
+                        .command("echo started; sleep 600")
+                        .env("GREETING", "hello world")
+                        .memory("64m")
+                        .copyFile("classpath:copied.txt", "/data/copied.txt", 0640)
+                        .waitForLog("started", 1))
+                .build();
+        try (RunningTopology running = definition.start()) {
+            ServiceHandle box = running.service("box");
+            assertThat(box.exec("sh", "-c", "echo \"$GREETING\"").stdout()).isEqualTo("hello world\n");
+            assertThat(box.exec("cat", "/data/copied.txt").stdout()).isEqualTo("copied into the container\n");
+            assertThat(box.exec("stat", "-c", "%a", "/data/copied.txt").stdout().trim()).isEqualTo("640");
+            InspectContainerResponse inspection = DockerState.client().inspectContainerCmd(box.containerId()).exec();
+            assertThat(inspection.getHostConfig().getMemory()).isEqualTo(64L * 1024 * 1024);
+            assertThat(box.logs()).isEqualTo("started");
+        }
+    }
+
+    @Test
+    void handleRunsCommandsAndStopsAndStartsItsService() throws Exception {
+        try (RunningTopology running = Flotilla.topology("handle")
+                .service("cache", "redis:7", s -> s.ports(6379))
+                .build()
+                .start()) {
+            ServiceHandle cache = running.service("cache");
+            ExecResult failing = cache.exec("sh", "-c", "echo out; echo err >&2; exit 4");
+            assertThat(failing).isEqualTo(new ExecResult(4, "out\n", "err\n"));
+
+            cache.stop();
+            assertThat(cache.isRunning()).isFalse();
+            assertThatThrownBy(() -> cache.mappedPort(6379))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Service \"cache\" is not running, so port 6379 is not published. Start it with start().");
+
+            cache.start();
+            assertThat(cache.isRunning()).isTrue();
+            assertThat(cache.exec("redis-cli", "ping").stdout()).isEqualTo("PONG\n");
+            assertThat(cache.logs()).contains("Ready to accept connections");
+            assertThatThrownBy(() -> cache.mappedPort(1234))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Service \"cache\" does not publish port 1234; it publishes [6379]. Declare the port in @Service(ports = ...).");
+            assertThatThrownBy(() -> running.service("nope"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Topology \"handle\" has no service \"nope\"; its services are [cache].");
+        }
+    }
+
+    @Test
+    void httpEndpointIsReachableThroughTheHandle() throws Exception {
+        try (RunningTopology running = Flotilla.topology("http")
+                .service("web", "busybox:1.36", s -> s.ports(8080)
+                        .command("sh", "-c", "mkdir /www && echo hi > /www/index.html && httpd -f -p 8080 -h /www")
+                        .waitForHttp(8080, "/", 200))
+                .build()
+                .start()) {
+            URI uri = running.service("web").uri(8080);
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri.resolve("/index.html")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).isEqualTo("hi\n");
+        }
+    }
+}

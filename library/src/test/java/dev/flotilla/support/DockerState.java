@@ -1,0 +1,67 @@
+package dev.flotilla.support;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.flotilla.engine.DockerEngine;
+import dev.flotilla.engine.Labels;
+
+/** What the Docker engine holds, asked directly: tests believe Docker, not counters in the library. */
+public final class DockerState {
+
+    private DockerState() {
+    }
+
+    public static DockerClient client() {
+        return DockerEngine.get().client();
+    }
+
+    /** Containers of this JVM's session carrying the label {@code key=value}, running or not. */
+    public static List<Container> containers(String key, String value) {
+        return client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.SESSION, Labels.SESSION_ID, key, value)).exec();
+    }
+
+    /** Networks of this JVM's session carrying the label {@code key=value}. */
+    public static long networks(String key, String value) {
+        return client().listNetworksCmd().exec().stream()
+                .filter(n -> n.getLabels() != null
+                        && Labels.SESSION_ID.equals(n.getLabels().get(Labels.SESSION))
+                        && value.equals(n.getLabels().get(key)))
+                .count();
+    }
+
+    /** The services whose containers Docker created for a topology name since a moment, in event order. */
+    public static List<String> createdServices(String topologyName, long sinceEpochSeconds) {
+        List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            client().eventsCmd()
+                    .withSince(String.valueOf(sinceEpochSeconds))
+                    .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
+                    .withEventFilter("create")
+                    .withLabelFilter(Map.of(Labels.TOPOLOGY_NAME, topologyName))
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Event event) {
+                            services.add(event.getActor().getAttributes().get(Labels.SERVICE));
+                        }
+                    })
+                    .awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return services;
+    }
+
+    /** Containers and networks left of one topology instance. */
+    public static long leftovers(String instanceId) {
+        return containers(Labels.TOPOLOGY, instanceId).size() + networks(Labels.TOPOLOGY, instanceId);
+    }
+
+    /** Containers and networks left of any instance of a topology name. */
+    public static long leftoversOfName(String topologyName) {
+        return containers(Labels.TOPOLOGY_NAME, topologyName).size() + networks(Labels.TOPOLOGY_NAME, topologyName);
+    }
+}

@@ -34,6 +34,7 @@ public final class BenchmarkMain {
         List<Contender> contenders = List.of(floor, sequential, new TestcontainersParallel(), new FlotillaContender());
         List<Scenario> scenarios = List.of(Scenario.single(), Scenario.independent(8), Scenario.chain(4), Scenario.diamond());
         Samples samples = new Samples();
+        Samples suite = new Samples();
         long began = System.nanoTime();
         try {
             for (int round = 1 - options.warmup(); round <= options.rounds(); round++) {
@@ -54,10 +55,21 @@ public final class BenchmarkMain {
                     }
                     Thread.sleep(SETTLE_MS);
                 }
+                if (!measured) {
+                    // Loads the JUnit launcher, Jupiter and both extensions before anything is timed.
+                    SuiteScenario.run(SuiteScenario.Kind.FLOTILLA_SUITE);
+                    SuiteScenario.run(SuiteScenario.Kind.TC_PARALLEL);
+                } else if (round <= options.suiteRounds()) {
+                    for (SuiteScenario.Kind kind : rotated(List.of(SuiteScenario.Kind.values()), round)) {
+                        suite.add(SuiteScenario.ROW, kind.title, SuiteScenario.run(kind));
+                        Thread.sleep(SETTLE_MS);
+                    }
+                }
                 System.out.printf(Locale.ROOT, "%s round %d done after %d s%n", measured ? "measured" : "warm-up",
                         measured ? round : round + options.warmup(), (System.nanoTime() - began) / 1_000_000_000);
             }
         } finally {
+            TestcontainersSuiteFixtures.NETWORK.close();
             int left = Leftovers.removeAll();
             if (left > 0) {
                 System.out.println("Removed " + left + " containers/networks left behind by a failure");
@@ -66,7 +78,7 @@ public final class BenchmarkMain {
 
         List<String> names = contenders.stream().map(Contender::name).toList();
         String method = method(options, (System.nanoTime() - began) / 1_000_000_000);
-        String markdown = new MarkdownReport(samples, names, machine, method).render();
+        String markdown = new MarkdownReport(samples, names, suite, SuiteScenario.titles(), machine, method).render();
         System.out.println();
         System.out.println(markdown);
         Path target = Path.of("target");
@@ -74,7 +86,7 @@ public final class BenchmarkMain {
         Files.writeString(target.resolve("benchmark-results.md"), markdown);
         Files.writeString(target.resolve("benchmark-samples.csv"), samples.csv());
         Files.writeString(target.resolve("benchmark-chart.svg"),
-                new SvgChart(samples, names).render("Flotilla vs Testcontainers vs docker-java, busybox httpd (" + machine.date() + ")"));
+                new SvgChart(samples, names, suite, SuiteScenario.titles()).render("Flotilla vs Testcontainers vs docker-java, busybox httpd (" + machine.date() + ")"));
         System.out.println("Written: " + target.toAbsolutePath().resolve("benchmark-results.md") + ", benchmark-samples.csv, benchmark-chart.svg");
     }
 
@@ -133,6 +145,9 @@ public final class BenchmarkMain {
                 + " Floor: docker-java, one thread per service, 2 ms HTTP loop, parallel force-remove."
                 + " TC: GenericContainer + Wait.forHttp(\"/\").forStatusCode(404), stop() one by one."
                 + " Readiness latency: the service sleeps " + ReadinessLatency.DELAY_SECONDS + " s, stamps the time, then starts"
-                + " httpd; latency = time start() returned - stamp. Whole run: " + seconds + " s.";
+                + " httpd; latency = time start() returned - stamp."
+                + " Suite: 10 JUnit classes with one test each (GET both services), run by the JUnit launcher in the benchmark JVM,"
+                + " timed from launch to end of run, in the first " + options.suiteRounds() + " measured rounds;"
+                + " TC's network is made once per run, Flotilla's with each topology instance. Whole run: " + seconds + " s.";
     }
 }

@@ -15,12 +15,16 @@ final class MarkdownReport {
     private final String floor;
     private final String flotilla;
     private final String sequential;
+    private final Samples suite;
+    private final List<String> suiteContenders;
     private final Machine machine;
     private final String method;
 
-    MarkdownReport(Samples samples, List<String> contenders, Machine machine, String method) {
+    MarkdownReport(Samples samples, List<String> contenders, Samples suite, List<String> suiteContenders, Machine machine, String method) {
         this.samples = samples;
         this.contenders = contenders;
+        this.suite = suite;
+        this.suiteContenders = suiteContenders;
         this.floor = contenders.get(0);
         this.sequential = contenders.get(1);
         this.flotilla = contenders.get(contenders.size() - 1);
@@ -44,9 +48,26 @@ final class MarkdownReport {
             }
             md.append('\n');
         }
+        md.append("\n").append(suiteTable());
         md.append("\n").append(targets());
         md.append("\n").append(method).append("\n\nMeasured ").append(machine.line()).append(".\n");
         return md.toString();
+    }
+
+    /** The suite scenario, with ratios to Flotilla's shared topology. */
+    private String suiteTable() {
+        String shared = suiteContenders.get(suiteContenders.size() - 1);
+        StringBuilder md = new StringBuilder("Suite of 10 test classes (median ms; in brackets the ratio to Flotilla Scope.SUITE):\n\n| scenario |");
+        suiteContenders.forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append("\n|---|");
+        suiteContenders.forEach(c -> md.append("---:|"));
+        md.append("\n| ").append(SuiteScenario.ROW).append(" |");
+        double base = suite.median(SuiteScenario.ROW, shared);
+        for (String contender : suiteContenders) {
+            double median = suite.median(SuiteScenario.ROW, contender);
+            md.append(' ').append(ms(median)).append(contender.equals(shared) ? "" : " (" + ratio(median / base) + ")").append(" |");
+        }
+        return md.append('\n').toString();
     }
 
     private String cell(String row, String contender, double base) {
@@ -96,7 +117,12 @@ final class MarkdownReport {
         lines.add(new String[] {"teardown of 8: within 1.1x of the floor's parallel removal",
                 ratio(teardownRatio) + " (medians: " + ratio(samples.median(teardown, flotilla) / samples.median(teardown, floor)) + ")",
                 met(teardownRatio <= 1.1)});
-        lines.add(new String[] {"suite of 10 classes sharing one topology vs TC restarting per class", SuiteScenario.status(), "pending"});
+        String tcPerClass = suiteContenders.get(0);
+        String shared = suiteContenders.get(suiteContenders.size() - 1);
+        double suiteSpeedup = suite.pairedMedian(SuiteScenario.ROW, tcPerClass, shared, (a, b) -> a / b);
+        lines.add(new String[] {"suite of 10 classes sharing one topology vs TC restarting per class (no number set)",
+                ms(suite.median(SuiteScenario.ROW, shared)) + " vs " + ms(suite.median(SuiteScenario.ROW, tcPerClass))
+                        + ": " + ratio(suiteSpeedup) + " faster", "-"});
 
         StringBuilder md = new StringBuilder("Targets, judged on the median over rounds of each round's ratio (or difference) between"
                 + " Flotilla and the other contender, which cancels the load other work puts on the shared machine:\n\n"

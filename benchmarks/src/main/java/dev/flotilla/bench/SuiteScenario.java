@@ -1,33 +1,93 @@
 package dev.flotilla.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
-import dev.flotilla.Scope;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * HOOK for issue 5's last scenario, pending {@code Scope.SUITE}: a suite of 10 test classes
- * that share one topology, against Testcontainers starting the same containers again for each
- * class (static {@code @Container} fields under {@code @Testcontainers}).
- *
- * <p>To be written once {@code Scope.SUITE} is on main: ten fixture classes per side, each
- * with one trivial test that GETs every service, generated or written under
- * {@code dev.flotilla.bench.suite}; both sides run through the JUnit Platform
- * {@code LauncherFactory} (add {@code junit-platform-launcher} and Testcontainers'
- * {@code testcontainers-junit-jupiter}), timed from launch to the summary, interleaved per round
- * like the other rows. Flotilla's side uses the 8-independent topology declared once on a
- * composed annotation with {@code @Topology(scope = Scope.SUITE)}; expected: one start and one
- * teardown for the whole suite against ten of each.
+ * Issue 5's suite scenario: ten test classes against the same two services, run through the
+ * JUnit Platform launcher in this JVM and timed from launch to the end of the run (so the
+ * final teardown is in it). Flotilla with {@code Scope.SUITE} starts the services once for the
+ * ten classes; Testcontainers' {@code @Testcontainers} (and Flotilla's default
+ * {@code Scope.CLASS}) start and stop them for every class.
  */
 final class SuiteScenario {
+
+    static final String ROW = "suite: 10 classes, 2 services";
+    static final int CLASSES = 10;
+
+    /** One way of running the ten classes. */
+    enum Kind {
+        TC_SEQUENTIAL("TC @Testcontainers per class", TestcontainersSuiteFixtures.class, "Sequential"),
+        TC_PARALLEL("TC parallel=true per class", TestcontainersSuiteFixtures.class, "Parallel"),
+        FLOTILLA_CLASS("Flotilla Scope.CLASS", FlotillaSuiteFixtures.class, "PerClass"),
+        FLOTILLA_SUITE("Flotilla Scope.SUITE", FlotillaSuiteFixtures.class, "Shared");
+
+        final String title;
+        private final Class<?> fixtures;
+        private final String prefix;
+
+        Kind(String title, Class<?> fixtures, String prefix) {
+            this.title = title;
+            this.fixtures = fixtures;
+            this.prefix = prefix;
+        }
+
+        /** The ten concrete classes, such as {@code Shared01} to {@code Shared10}. */
+        List<Class<?>> classes() {
+            return Arrays.stream(fixtures.getDeclaredClasses())
+                    .filter(c -> c.getSimpleName().matches(prefix + "\\d\\d"))
+                    .sorted((a, b) -> a.getSimpleName().compareTo(b.getSimpleName()))
+                    .toList();
+        }
+    }
 
     private SuiteScenario() {
     }
 
-    /** What the report says in the scenario's row until it is written. */
-    static String status() {
-        boolean suiteScopeExists = Arrays.stream(Scope.values()).anyMatch(scope -> scope.name().equals("SUITE"));
-        return suiteScopeExists
-                ? "pending: Scope.SUITE exists now, the scenario is not written yet (see SuiteScenario)"
-                : "pending: needs Scope.SUITE (not on this branch yet)";
+    static List<String> titles() {
+        return Arrays.stream(Kind.values()).map(k -> k.title).toList();
+    }
+
+    /** Runs the ten classes of {@code kind}; milliseconds from launch to the end of the run, all ten tests passed. */
+    static double run(Kind kind) {
+        List<Class<?>> classes = kind.classes();
+        if (classes.size() != CLASSES) {
+            throw new IllegalStateException(kind + " has " + classes.size() + " fixture classes, not " + CLASSES);
+        }
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(classes.stream().map(c -> selectClass(c)).toList())
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        long start = System.nanoTime();
+        launcher.execute(request, listener);
+        double millis = (System.nanoTime() - start) / 1e6;
+        TestExecutionSummary summary = listener.getSummary();
+        if (summary.getTestsSucceededCount() != CLASSES || summary.getTotalFailureCount() > 0) {
+            StringBuilder failures = new StringBuilder();
+            summary.getFailures().forEach(f -> failures.append("\n  ").append(f.getTestIdentifier().getDisplayName())
+                    .append(": ").append(f.getException()));
+            throw new IllegalStateException(kind.title + ": " + summary.getTestsSucceededCount() + " of " + CLASSES
+                    + " tests passed" + failures);
+        }
+        return millis;
+    }
+
+    /** The check inside every fixture test: the service answers like a fresh httpd. */
+    static void assertAnswers(String hostAndPort) {
+        String[] address = hostAndPort.split(":");
+        int status = HttpProbe.status(address[0], Integer.parseInt(address[1]), "/");
+        if (status != Busybox.READY_STATUS) {
+            throw new AssertionError(hostAndPort + " answered " + status + ", expected " + Busybox.READY_STATUS);
+        }
     }
 }

@@ -20,19 +20,27 @@ final class SvgChart {
 
     private final Samples samples;
     private final List<String> contenders;
+    private final Samples suite;
+    private final List<String> suiteContenders;
 
-    SvgChart(Samples samples, List<String> contenders) {
+    SvgChart(Samples samples, List<String> contenders, Samples suite, List<String> suiteContenders) {
         this.samples = samples;
         this.contenders = contenders;
+        this.suite = suite;
+        this.suiteContenders = suiteContenders;
     }
 
     String render(String title) {
         StringBuilder body = new StringBuilder();
         int y = 40;
-        y = legend(body, y);
-        y = panel(body, y, "Start-up to HTTP-ready (median ms)", Rows::isStart);
-        y = panel(body, y, "Teardown (median ms)", Rows::isTeardown);
-        y = panel(body, y, "Readiness noticed after the service is ready (median ms)", Rows.READINESS::equals);
+        y = legend(body, y, contenders);
+        y = panel(body, y, "Start-up to HTTP-ready (median ms)", samples, contenders, Rows::isStart);
+        y = panel(body, y, "Teardown (median ms)", samples, contenders, Rows::isTeardown);
+        y = panel(body, y, "Readiness noticed after the service is ready (median ms)", samples, contenders, Rows.READINESS::equals);
+        if (!suite.rows().isEmpty()) {
+            y = legend(body, y, suiteContenders);
+            y = panel(body, y, "Suite of 10 test classes, launch to end (median ms)", suite, suiteContenders, row -> true);
+        }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + y
                 + "\" font-family=\"sans-serif\" font-size=\"12\">\n"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
@@ -40,7 +48,7 @@ final class SvgChart {
                 + body + "</svg>\n";
     }
 
-    private int legend(StringBuilder svg, int y) {
+    private static int legend(StringBuilder svg, int y, List<String> contenders) {
         int x = 10;
         for (int i = 0; i < contenders.size(); i++) {
             svg.append(rect(x, y - 10, 12, 12, COLOURS[i % COLOURS.length]));
@@ -50,7 +58,7 @@ final class SvgChart {
         return y + 20;
     }
 
-    private int panel(StringBuilder svg, int y, String heading, Predicate<String> rowFilter) {
+    private static int panel(StringBuilder svg, int y, String heading, Samples samples, List<String> contenders, Predicate<String> rowFilter) {
         List<String> rows = samples.rows().stream().filter(rowFilter).toList();
         if (rows.isEmpty()) {
             return y;
@@ -74,7 +82,7 @@ final class SvgChart {
                 }
                 y += BAR_HEIGHT;
             }
-            String label = row.replaceFirst("^(start|teardown): ", "");
+            String label = row.replaceFirst("^(start|teardown|suite): ", "");
             svg.append(text(LABEL_WIDTH - 8, (groupTop + y) / 2 + 4, label, "end"));
             y += GROUP_GAP;
         }

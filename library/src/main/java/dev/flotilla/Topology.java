@@ -52,4 +52,16 @@ public @interface Topology {
 
     /** When images are pulled; {@link PullPolicy#DEFAULT} defers to the {@code flotilla.pull.policy} setting. */
     PullPolicy pull() default PullPolicy.DEFAULT;
+
+    /**
+     * Whether a running instance may outlive the test run, to be found and reused by a later run
+     * with an equal topology, which then starts in a fraction of the time. It takes effect only
+     * where reuse is also switched on globally ({@code flotilla.reuse.enabled=true} as a system
+     * property, environment variable {@code FLOTILLA_REUSE_ENABLED} or in
+     * {@code flotilla.properties}): a safety catch, so CI never keeps containers by accident.
+     * A changed topology starts a new instance; an instance unused for {@code flotilla.reuse.ttl}
+     * (30 minutes by default) is removed by the next run's sweep. Reused instances keep their
+     * state (data written by earlier runs stays).
+     */
+    boolean reuse() default false;
 }

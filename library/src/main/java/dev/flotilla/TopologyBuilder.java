@@ -17,6 +17,7 @@ public final class TopologyBuilder {
     private final String name;
     private final List<ServiceBuilder> services = new ArrayList<>();
     private PullPolicy pullPolicy = PullPolicy.DEFAULT;
+    private boolean reuse;
 
     TopologyBuilder(String name) {
         this.name = name;
@@ -25,6 +26,12 @@ public final class TopologyBuilder {
     /** When images are pulled; {@link PullPolicy#DEFAULT} unless set. */
     public TopologyBuilder pull(PullPolicy policy) {
         this.pullPolicy = policy;
+        return this;
+    }
+
+    /** Whether a running instance may be kept for later runs; see {@link Topology#reuse()}. */
+    public TopologyBuilder reuse(boolean reusable) {
+        this.reuse = reusable;
         return this;
     }
 
@@ -48,7 +55,7 @@ public final class TopologyBuilder {
      */
     public TopologyDefinition build() {
         List<ServiceSpec> specs = services.stream().map(ServiceBuilder::toSpec).toList();
-        TopologySpec spec = new TopologySpec(name, pullPolicy, specs);
+        TopologySpec spec = new TopologySpec(name, pullPolicy, specs, reuse);
         TopologyValidator.validate(spec, SpecOrigin.code(name));
         return new TopologyDefinition(spec);
     }

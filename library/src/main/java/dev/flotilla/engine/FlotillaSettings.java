@@ -3,12 +3,14 @@ package dev.flotilla.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
 import dev.flotilla.FlotillaConfigurationException;
 import dev.flotilla.PullPolicy;
+import dev.flotilla.model.Values;
 import org.apiguardian.api.API;
 
 /**
@@ -21,6 +23,10 @@ import org.apiguardian.api.API;
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code flotilla.pull.policy}</td><td>{@code missing}</td><td>{@code missing}, {@code always} or {@code never}</td></tr>
+ *   <tr><td>{@code flotilla.reuse.enabled}</td><td>{@code false}</td><td>whether topologies declared with
+ *       {@code reuse = true} are kept for later runs</td></tr>
+ *   <tr><td>{@code flotilla.reuse.ttl}</td><td>{@code 30m}</td><td>how long a reusable instance may stay unused
+ *       before a run removes it</td></tr>
  *   <tr><td>{@code flotilla.docker.missing}</td><td>{@code fail}</td><td>{@code fail}: tests that need Docker fail when
  *       no engine answers; {@code skip}: they are skipped (aborted) instead</td></tr>
  * </table>
@@ -33,6 +39,11 @@ public final class FlotillaSettings {
 
     /** The key of what tests do when no Docker engine answers. */
     public static final String DOCKER_MISSING = "flotilla.docker.missing";
+
+    /** The key of the global switch for reuse. */
+    public static final String REUSE_ENABLED = "flotilla.reuse.enabled";
+    /** The key of how long a reusable instance may stay unused. */
+    public static final String REUSE_TTL = "flotilla.reuse.ttl";
 
     private static final FlotillaSettings INSTANCE = new FlotillaSettings(loadFile());
 
@@ -81,6 +92,18 @@ public final class FlotillaSettings {
             default -> throw new FlotillaConfigurationException("Setting " + DOCKER_MISSING + ": \"" + raw
                     + "\" is not fail or skip. Fix: use fail (the default) or skip.");
         };
+    }
+
+    /** Whether reuse is switched on globally. */
+    public boolean reuseEnabled() {
+        return Boolean.parseBoolean(value(REUSE_ENABLED).orElse("false"));
+    }
+
+    /** How long a reusable instance may stay unused before it is removed. */
+    public Duration reuseTimeToLive() {
+        String raw = value(REUSE_TTL).orElse("30m");
+        return Values.parseDuration(raw).orElseThrow(() -> new FlotillaConfigurationException("Setting " + REUSE_TTL
+                + ": \"" + raw + "\" is not a positive duration. Fix: write a duration such as \"30m\" or \"2h\"."));
     }
 
     private static Properties loadFile() {

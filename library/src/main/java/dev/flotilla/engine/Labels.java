@@ -24,10 +24,28 @@ public final class Labels {
     /** The service's name, on containers. */
     public static final String SERVICE = "dev.flotilla.service";
 
+    /** On every container and network of a reusable instance, which carries no session label. */
+    public static final String REUSABLE = "dev.flotilla.reusable";
+    /** The hash of a reusable instance's model: a later run with an equal model attaches to it. */
+    public static final String REUSE_HASH = "dev.flotilla.reuse.hash";
+
     /** This JVM's session id. */
     public static final String SESSION_ID = UUID.randomUUID().toString();
 
     private Labels() {
+    }
+
+    /**
+     * The labels of a reusable instance: no session label, and no Testcontainers session label,
+     * so neither sweeps, the watchdog nor Ryuk remove it when the JVM ends.
+     */
+    public static Map<String, String> forReusable(String topologyName, String instanceId, String hash) {
+        Map<String, String> labels = new HashMap<>();
+        labels.put(REUSABLE, "true");
+        labels.put(REUSE_HASH, hash);
+        labels.put(TOPOLOGY, instanceId);
+        labels.put(TOPOLOGY_NAME, topologyName);
+        return labels;
     }
 
     /** The labels of a network or container of one topology instance. */

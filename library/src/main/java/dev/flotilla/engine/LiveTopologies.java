@@ -1,7 +1,6 @@
 package dev.flotilla.engine;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,8 +41,8 @@ final class LiveTopologies {
         }
     }
 
-    /** The topologies still running, for diagnostics. */
-    static List<StartedTopology> snapshot() {
-        return List.copyOf(LIVE);
+    /** Whether this JVM has the reusable instance of that model hash attached right now. */
+    static boolean usesReusable(String hash) {
+        return LIVE.stream().anyMatch(t -> t.reuseHash().filter(hash::equals).isPresent());
     }
 }

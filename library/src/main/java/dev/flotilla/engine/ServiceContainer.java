@@ -202,6 +202,13 @@ final class ServiceContainer implements ServiceHandle {
         return ports;
     }
 
+    /** Takes over a running container of a reusable instance. */
+    void attach(String existingContainerId) {
+        this.containerId = existingContainerId;
+        log.follow(docker.client(), containerId);
+        mappedPorts = readMappedPorts(inspect());
+    }
+
     InspectContainerResponse inspect() {
         return docker.client().inspectContainerCmd(containerId).exec();
     }

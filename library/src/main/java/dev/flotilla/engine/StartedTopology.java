@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A topology instance: its network and its containers, each registered before it is started,
- * so that closing removes whatever exists, however far the start got.
+ * so that {@link #discard()} removes whatever exists, however far the start got. Closing an
+ * instance of this run discards it; closing a reusable instance only lets go of it, for a later
+ * run to attach to.
  */
 final class StartedTopology implements RunningTopology {
 
@@ -36,12 +39,27 @@ final class StartedTopology implements RunningTopology {
     private final Map<String, ServiceContainer> containers = new LinkedHashMap<>();
     private final List<String> readyOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, String> labels;
+    private final Optional<String> reuseHash;
     private volatile String networkId;
 
-    StartedTopology(TopologySpec spec, DockerEngine docker, String instanceId) {
+    /** An instance of this run only, removed when closed. */
+    static StartedTopology forThisRun(TopologySpec spec, DockerEngine docker, String instanceId) {
+        return new StartedTopology(spec, docker, instanceId, Labels.forTopology(spec.name(), instanceId), Optional.empty());
+    }
+
+    /** A reusable instance, kept when closed; its names derive from the model's hash, so only one can exist. */
+    static StartedTopology reusable(TopologySpec spec, DockerEngine docker, String hash) {
+        String instanceId = hash.substring(0, 12);
+        return new StartedTopology(spec, docker, instanceId, Labels.forReusable(spec.name(), instanceId, hash), Optional.of(hash));
+    }
+
+    private StartedTopology(TopologySpec spec, DockerEngine docker, String instanceId, Map<String, String> labels, Optional<String> reuseHash) {
         this.spec = spec;
         this.docker = docker;
         this.instanceId = instanceId;
+        this.labels = labels;
+        this.reuseHash = reuseHash;
         String prefix = "flotilla-" + dockerName(spec.name());
         this.networkName = prefix + "-" + instanceId;
         for (ServiceSpec service : spec.services()) {
@@ -57,8 +75,19 @@ final class StartedTopology implements RunningTopology {
         return spec;
     }
 
+    /** The model hash of a reusable instance; empty for an instance of this run. */
+    Optional<String> reuseHash() {
+        return reuseHash;
+    }
+
     Map<String, String> labels() {
-        return Labels.forTopology(spec.name(), instanceId);
+        return labels;
+    }
+
+    /** Takes over a running reusable instance: its network and one running container per service. */
+    void attach(String existingNetworkId, Map<String, String> containerIds) {
+        this.networkId = existingNetworkId;
+        containerIds.forEach((service, id) -> containers.get(service).attach(id));
     }
 
     ServiceContainer container(String name) {
@@ -110,10 +139,24 @@ final class StartedTopology implements RunningTopology {
         return container;
     }
 
-    /** Removes the containers, dependents before their dependencies and in parallel where the graph allows, then the network. */
+    /** Removes an instance of this run; lets go of a reusable one, which stays for later runs. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (reuseHash.isPresent()) {
+            if (closed.compareAndSet(false, true)) {
+                LiveTopologies.forget(this);
+                containers.values().forEach(c -> c.log().close());
+                ReuseLedger.touch(reuseHash.get());
+                LOG.info("Keeping topology {} ({}) for later runs", spec.name(), instanceId);
+            }
+            return;
+        }
+        discard();
+    }
+
+    /** Removes the containers, dependents before their dependencies and in parallel where the graph allows, then the network. */
+    void discard() {
+        if (!closed.compareAndSet(false, true) && reuseHash.isEmpty()) {
             return;
         }
         LiveTopologies.forget(this);

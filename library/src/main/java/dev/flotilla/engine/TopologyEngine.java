@@ -44,26 +44,36 @@ public final class TopologyEngine {
     public static RunningTopology start(TopologySpec spec) {
         DockerEngine docker = DockerEngine.get();
         WatchdogLauncher.ensureStarted(docker);
-        long started = System.nanoTime();
         PullPolicy policy = spec.pullPolicy() == PullPolicy.DEFAULT ? FlotillaSettings.get().pullPolicy() : spec.pullPolicy();
+        if (spec.reuse()) {
+            if (FlotillaSettings.get().reuseEnabled()) {
+                return ReusableTopologies.startOrAttach(spec, docker, policy);
+            }
+            LOG.info("Topology {} allows reuse, but {} is not true: its instance lives for this run only",
+                    spec.name(), FlotillaSettings.REUSE_ENABLED);
+        }
         ImagePuller.pullAll(docker, spec, policy);
-
         byte[] id = new byte[4];
         RANDOM.nextBytes(id);
-        StartedTopology topology = new StartedTopology(spec, docker, HexFormat.of().formatHex(id));
+        return startInstance(StartedTopology.forThisRun(spec, docker, HexFormat.of().formatHex(id)));
+    }
+
+    /** Creates the network and starts every service of a new instance; on failure removes all of it. */
+    static StartedTopology startInstance(StartedTopology topology) {
+        long started = System.nanoTime();
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();
             startServices(topology);
         } catch (RuntimeException | Error failure) {
             try {
-                topology.close();
-            } catch (RuntimeException closeFailure) {
-                failure.addSuppressed(closeFailure);
+                topology.discard();
+            } catch (RuntimeException discardFailure) {
+                failure.addSuppressed(discardFailure);
             }
             throw failure;
         }
-        LOG.info("Topology {} ({}) ready in {} ms: {}", spec.name(), topology.instanceId(),
+        LOG.info("Topology {} ({}) ready in {} ms: {}", topology.name(), topology.instanceId(),
                 (System.nanoTime() - started) / 1_000_000, topology.serviceNames());
         return topology;
     }

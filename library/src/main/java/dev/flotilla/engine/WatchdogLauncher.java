@@ -30,7 +30,7 @@ final class WatchdogLauncher {
     private WatchdogLauncher() {
     }
 
-    /** Starts the watchdog and the sweep of dead sessions, once per JVM. */
+    /** Starts the watchdog and the sweep of dead sessions and expired reusable instances, once per JVM. */
     static synchronized void ensureStarted(DockerEngine docker) {
         if (watchdog != null) {
             return;
@@ -56,6 +56,12 @@ final class WatchdogLauncher {
             LOG.warn("Could not start the cleanup watchdog; if this JVM is killed, its containers stay until the next run sweeps them", e);
         }
         DockerClient client = docker.client();
+        // Before this JVM attaches to anything: an expired instance must not vanish under a run that just found it.
+        try {
+            ReusableTopologies.sweepExpired(client, FlotillaSettings.get().reuseTimeToLive());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not sweep expired reusable topologies", e);
+        }
         EngineThreads.EXECUTOR.execute(() -> {
             try {
                 SessionSweeper.sweepDeadSessions(client);

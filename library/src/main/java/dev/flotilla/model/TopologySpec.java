@@ -12,9 +12,10 @@ import org.apiguardian.api.API;
  * @param name the topology's name
  * @param pullPolicy when images are pulled
  * @param services the services, in declaration order
+ * @param reuse whether a running instance may be kept and reused by later runs (when reuse is also enabled globally)
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record TopologySpec(String name, PullPolicy pullPolicy, List<ServiceSpec> services) {
+public record TopologySpec(String name, PullPolicy pullPolicy, List<ServiceSpec> services, boolean reuse) {
 
     public TopologySpec {
         services = List.copyOf(services);

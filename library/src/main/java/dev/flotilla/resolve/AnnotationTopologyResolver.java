@@ -73,7 +73,7 @@ public final class AnnotationTopologyResolver {
         }
         problems.throwIfAny();
         String name = topology.name().isBlank() ? defaultName(declaring) : topology.name();
-        TopologySpec spec = new TopologySpec(name, topology.pull(), services);
+        TopologySpec spec = new TopologySpec(name, topology.pull(), services, topology.reuse());
         TopologyValidator.validate(spec, origin);
         return Optional.of(new TopologyDeclaration(spec, topology.scope()));
     }

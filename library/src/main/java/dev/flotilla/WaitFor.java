@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  *   <li>{@link #command()}: the command, run inside the container, exits with 0.</li>
  * </ul>
  *
- * <p>Checks are polled every 50 ms; when the container exits while Flotilla waits, the start
+ * <p>Checks are polled every 10 ms at first, slowing to every 50 ms after five seconds; when the
+ * container exits while Flotilla waits, the start
  * fails at once with the exit code and the tail of the log.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

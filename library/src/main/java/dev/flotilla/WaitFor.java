@@ -19,8 +19,8 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * <p>Checks are polled every 10 ms at first, slowing to every 50 ms after five seconds; when the
- * container exits while Flotilla waits, the start
- * fails at once with the exit code and the tail of the log.
+ * container exits while Flotilla waits, the start fails at once with the exit code and the tail
+ * of the log.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Documented

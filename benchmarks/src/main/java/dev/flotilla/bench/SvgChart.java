@@ -82,7 +82,8 @@ final class SvgChart {
                 }
                 y += BAR_HEIGHT;
             }
-            String label = row.replaceFirst("^(start|teardown|suite): ", "");
+            // Strip the section word and any explanation in brackets: the section heading says it.
+            String label = row.replaceFirst("^(start|teardown|suite): ", "").replaceFirst(" \\(.*\\)$", "");
             svg.append(text(LABEL_WIDTH - 8, (groupTop + y) / 2 + 4, label, "end"));
             y += GROUP_GAP;
         }

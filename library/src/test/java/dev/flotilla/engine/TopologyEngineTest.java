@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -166,6 +167,41 @@ class TopologyEngineTest {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(uri.resolve("/index.html")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo("hi\n");
+        }
+    }
+
+    @Test
+    void fixedPortsAndAnotherBindAddressArePublishedAsAsked() throws Exception {
+        int hostPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            hostPort = probe.getLocalPort();
+        }
+        int chosen = hostPort;
+        try (RunningTopology running = Flotilla.topology("fixedports")
+                .service("cache", "redis:7", s -> s.fixedPort(chosen, 6379).bindAddress("0.0.0.0"))
+                .build().start()) {
+            ServiceHandle cache = running.service("cache");
+            assertThat(cache.mappedPort(6379)).isEqualTo(chosen);
+            Ports.Binding[] bindings = DockerState.client().inspectContainerCmd(cache.containerId()).exec()
+                    .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(6379));
+            assertThat(bindings).extracting(Ports.Binding::getHostIp).contains("0.0.0.0");
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", chosen)) {
+                socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] reply = new byte[7];
+                assertThat(socket.getInputStream().readNBytes(reply, 0, 7)).isEqualTo(7);
+                assertThat(new String(reply, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+            }
+        }
+    }
+
+    @Test
+    void pullPoliciesAlwaysAndNeverWorkWithImagesTheEngineHas() {
+        for (dev.flotilla.PullPolicy policy : List.of(dev.flotilla.PullPolicy.ALWAYS, dev.flotilla.PullPolicy.NEVER)) {
+            try (RunningTopology running = Flotilla.topology("pull-" + policy.name().toLowerCase(java.util.Locale.ROOT)).pull(policy)
+                    .service("box", "busybox:1.36", s -> s.command("sleep", "600"))
+                    .build().start()) {
+                assertThat(running.service("box").isRunning()).isTrue();
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ final class ReusableTopologies {
             ImagePuller.pullAll(docker, spec, policy);
             try {
                 StartedTopology started = TopologyEngine.startInstance(StartedTopology.reusable(spec, docker, hash));
-                ReuseLedger.touch(hash);
+                ReuseLedger.hold(hash);
                 return started;
             } catch (RuntimeException e) {
                 if (!causedByNameConflict(e) || Instant.now().isAfter(giveUp)) {
@@ -111,7 +111,7 @@ final class ReusableTopologies {
             }
         }
         LiveTopologies.remember(topology);
-        ReuseLedger.touch(hash);
+        ReuseLedger.hold(hash);
         LOG.info("Reusing topology {} ({}), kept by an earlier run", spec.name(), topology.instanceId());
         return Optional.of(topology);
     }

@@ -145,7 +145,7 @@ final class StartedTopology implements RunningTopology {
             if (closed.compareAndSet(false, true)) {
                 LiveTopologies.forget(this);
                 containers.values().forEach(c -> c.log().close());
-                ReuseLedger.touch(reuseHash.get());
+                ReuseLedger.release(reuseHash.get());
                 LOG.info("Keeping topology {} ({}) for later runs", spec.name(), instanceId);
             }
             return;

@@ -18,6 +18,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -277,8 +278,14 @@ final class ServiceContainer implements ServiceHandle {
     @Override
     public ExecResult exec(String... command) {
         DockerClient client = docker.client();
-        String execId = client.execCreateCmd(containerId).withCmd(command)
-                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        String execId;
+        try {
+            execId = client.execCreateCmd(containerId).withCmd(command)
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        } catch (ConflictException | NotFoundException e) {
+            throw new FlotillaException("Cannot run " + List.of(command) + " in service \"" + spec.name() + "\": " + describeState()
+                    + ". Fix: start it again with start() first, or look at its logs() for why it stopped.", e);
+        }
         StringBuilder stdout = new StringBuilder();
         StringBuilder stderr = new StringBuilder();
         try {
@@ -295,6 +302,20 @@ final class ServiceContainer implements ServiceHandle {
         }
         Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
         return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(), stderr.toString());
+    }
+
+    /** The container's state in words, such as "it has exited with code 137 (OOM-killed)". */
+    private String describeState() {
+        try {
+            InspectContainerResponse.ContainerState state = inspect().getState();
+            if (Boolean.TRUE.equals(state.getRunning())) {
+                return "it is running";
+            }
+            return "it is not running (" + state.getStatus() + ", exit code " + state.getExitCodeLong()
+                    + (Boolean.TRUE.equals(state.getOOMKilled()) ? ", OOM-killed" : "") + ")";
+        } catch (NotFoundException e) {
+            return "its container no longer exists";
+        }
     }
 
     @Override

@@ -204,4 +204,22 @@ class TopologyEngineTest {
             }
         }
     }
+
+    @Test
+    void aServiceThatDiesDuringTheTestSaysSoWhenUsed() throws Exception {
+        try (RunningTopology running = Flotilla.topology("dies")
+                .service("brief", "busybox:1.36", s -> s.command("sh", "-c", "echo up; sleep 1; exit 5").waitForLog("up", 1))
+                .build().start()) {
+            ServiceHandle brief = running.service("brief");
+            while (brief.isRunning()) {
+                Thread.sleep(100);
+            }
+
+            assertThatThrownBy(() -> brief.exec("true"))
+                    .isInstanceOf(dev.flotilla.FlotillaException.class)
+                    .hasMessage("Cannot run [true] in service \"brief\": it is not running (exited, exit code 5). Fix: start it"
+                            + " again with start() first, or look at its logs() for why it stopped.");
+            assertThat(brief.logs()).isEqualTo("up");
+        }
+    }
 }

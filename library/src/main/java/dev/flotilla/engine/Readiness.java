@@ -81,7 +81,7 @@ final class Readiness {
                 if (observation == null) {
                     break;
                 }
-                if (container.log().ended() && !isRunning()) {
+                if (container.log().ended() && !container.isRunning()) {
                     throw new ReadinessFailure(condition, ReadinessFailure.Reason.EXITED, observation);
                 }
                 if (System.nanoTime() > deadline) {
@@ -99,11 +99,6 @@ final class Readiness {
         return waitedMillis < FAST_PHASE_MS ? FAST_POLL_MS : SLOW_POLL_MS;
     }
 
-    private boolean isRunning() {
-        InspectContainerResponse.ContainerState state = container.inspect().getState();
-        return Boolean.TRUE.equals(state.getRunning());
-    }
-
     /** Null if the condition holds now, otherwise what was seen instead. */
     private String check(WaitSpec condition) throws ReadinessFailure {
         if (condition instanceof WaitSpec.Ports ports) {
@@ -115,7 +110,7 @@ final class Readiness {
                 }
             }
             // While a container goes away, the port proxy's connection to it hangs instead of failing.
-            return isRunning() ? null : "container not running";
+            return container.isRunning() ? null : "container not running";
         }
         if (condition instanceof WaitSpec.Http http) {
             return probeHttp(http);
@@ -131,7 +126,7 @@ final class Readiness {
             ExecResult result = container.exec(command.command().toArray(String[]::new));
             return result.exitCode() == 0 ? null : "exit code " + result.exitCode() + lastLine(result.stderr());
         }
-        return isRunning() ? null : "container not running";
+        return container.isRunning() ? null : "container not running";
     }
 
     private String probePort(int containerPort) {

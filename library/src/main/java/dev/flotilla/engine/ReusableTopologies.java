@@ -35,12 +35,9 @@ final class ReusableTopologies {
     }
 
     static RunningTopology startOrAttach(TopologySpec spec, DockerEngine docker, PullPolicy policy) {
-        // A Java application's classes are not in the model: its image tag (a hash of them) joins the model's hash.
-        Map<String, String> appImages = Map.of();
-        if (spec.services().stream().anyMatch(s -> s.javaApp().isPresent())) {
-            ImagePuller.pullAll(docker, spec, policy);
-            appImages = JavaAppImages.ensureAll(docker, spec);
-        }
+        // Prepared once, up front: a Java application's classes are not in the model, so its image
+        // tag (a hash of them) joins the model's hash.
+        Map<String, String> appImages = TopologyEngine.prepareImages(docker, spec, policy);
         String hash = ModelHash.of(spec, appImages);
         Instant giveUp = Instant.now().plus(PATIENCE);
         while (true) {
@@ -48,9 +45,8 @@ final class ReusableTopologies {
             if (attached.isPresent()) {
                 return attached.get();
             }
-            ImagePuller.pullAll(docker, spec, policy);
             try {
-                StartedTopology started = TopologyEngine.startInstance(StartedTopology.reusable(spec, docker, hash));
+                StartedTopology started = TopologyEngine.startInstance(StartedTopology.reusable(spec, docker, hash), appImages);
                 ReuseLedger.hold(hash);
                 return started;
             } catch (RuntimeException e) {

@@ -52,16 +52,27 @@ public final class TopologyEngine {
             LOG.info("Topology {} allows reuse, but {} is not true: its instance lives for this run only",
                     spec.name(), FlotillaSettings.REUSE_ENABLED);
         }
-        ImagePuller.pullAll(docker, spec, policy);
+        Map<String, String> appImages = prepareImages(docker, spec, policy);
         byte[] id = new byte[4];
         RANDOM.nextBytes(id);
-        return startInstance(StartedTopology.forThisRun(spec, docker, HexFormat.of().formatHex(id)));
+        return startInstance(StartedTopology.forThisRun(spec, docker, HexFormat.of().formatHex(id)), appImages);
+    }
+
+    /**
+     * Makes every image of the topology available: pulls what the policy asks for, then reuses or
+     * builds the images of Java application services.
+     *
+     * @return the image each Java application service runs, by service name
+     */
+    static Map<String, String> prepareImages(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
+        ImagePuller.pullAll(docker, spec, policy);
+        return JavaAppImages.ensureAll(docker, spec);
     }
 
     /** Creates the network and starts every service of a new instance; on failure removes all of it. */
-    static StartedTopology startInstance(StartedTopology topology) {
+    static StartedTopology startInstance(StartedTopology topology, Map<String, String> appImages) {
         long started = System.nanoTime();
-        JavaAppImages.ensureAll(DockerEngine.get(), topology.spec()).forEach((service, image) -> topology.container(service).runImage(image));
+        appImages.forEach((service, image) -> topology.container(service).runImage(image));
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();

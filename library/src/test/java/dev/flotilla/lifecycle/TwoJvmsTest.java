@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
 import dev.flotilla.engine.Labels;
 import dev.flotilla.support.ChildJvm;
 import dev.flotilla.support.DockerState;
@@ -29,27 +27,10 @@ class TwoJvmsTest {
         for (ChildJvm child : List.of(first, second)) {
             assertThat(child.output()).as(child.output()).contains("STATS succeeded=12 failed=0", "SEEN 2");
             String session = child.awaitLine("SESSION ", 1).split(" ")[1].trim();
-            assertThat(createdInSession(session, since)).as("containers created by session %s", session)
+            assertThat(DockerState.createdServices(Map.of(Labels.SESSION, session), since)).as("containers created by session %s", session)
                     .containsExactlyInAnyOrder("cache", "web");
             assertThat(DockerState.client().listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(Labels.SESSION, session)).exec()).isEmpty();
         }
-    }
-
-    private static List<String> createdInSession(String session, long since) throws InterruptedException {
-        List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
-        DockerState.client().eventsCmd()
-                .withSince(String.valueOf(since))
-                .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
-                .withEventFilter("create")
-                .withLabelFilter(Map.of(Labels.SESSION, session))
-                .exec(new ResultCallback.Adapter<Event>() {
-                    @Override
-                    public void onNext(Event event) {
-                        services.add(event.getActor().getAttributes().get(Labels.SERVICE));
-                    }
-                })
-                .awaitCompletion();
-        return services;
     }
 }

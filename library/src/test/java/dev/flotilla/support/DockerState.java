@@ -35,13 +35,18 @@ public final class DockerState {
 
     /** The services whose containers this JVM had Docker create for a topology name since a moment, in event order. */
     public static List<String> createdServices(String topologyName, long sinceEpochSeconds) {
+        return createdServices(Map.of(Labels.SESSION, Labels.SESSION_ID, Labels.TOPOLOGY_NAME, topologyName), sinceEpochSeconds);
+    }
+
+    /** The services whose containers Docker created with all of these labels since a moment, in event order. */
+    public static List<String> createdServices(Map<String, String> labels, long sinceEpochSeconds) {
         List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
             client().eventsCmd()
                     .withSince(String.valueOf(sinceEpochSeconds))
                     .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
                     .withEventFilter("create")
-                    .withLabelFilter(Map.of(Labels.SESSION, Labels.SESSION_ID, Labels.TOPOLOGY_NAME, topologyName))
+                    .withLabelFilter(labels)
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Event event) {

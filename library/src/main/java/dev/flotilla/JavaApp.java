@@ -54,6 +54,6 @@ public @interface JavaApp {
     /** Options for the {@code java} command, before {@code -cp}, for example {@code {"-Xmx128m"}}. */
     String[] jvmArgs() default {};
 
-    /** The image to build on; it must have {@code java} on its {@code PATH}. */
-    String baseImage() default "eclipse-temurin:17-jre";
+    /** The image to build on, which must have {@code java} on its {@code PATH}; empty means {@code eclipse-temurin:17-jre}. */
+    String baseImage() default "";
 }

@@ -16,8 +16,8 @@ import org.apiguardian.api.API;
  *
  * <p>Inside the topology's network the service is reachable under its {@link #name()} and
  * every one of its {@link #aliases()}. From the test, use the {@link ServiceHandle} or an
- * {@link Endpoint @Endpoint}: {@link #ports()} are published on random host ports bound to
- * {@link #bindAddress()}.
+ * {@link Endpoint @Endpoint}: {@link #ports()} are published on random host ports, on the
+ * address that {@link #bindAddress()} describes.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Documented
@@ -85,8 +85,11 @@ public @interface Service {
      */
     WaitFor[] waitFor() default {};
 
-    /** How long the service may take from start to ready, for example {@code "60s"}, {@code "2m"} or {@code "500ms"}. */
-    String startupTimeout() default "60s";
+    /**
+     * How long the service may take from start to ready, for example {@code "90s"}, {@code "2m"} or
+     * {@code "500ms"}; empty means 60 seconds.
+     */
+    String startupTimeout() default "";
 
     /** Memory limit, for example {@code "256m"} or {@code "1g"}; empty for none. */
     String memory() default "";
@@ -97,6 +100,12 @@ public @interface Service {
     /** Extra container labels, each as {@code "key=value"}; keys starting with {@code dev.flotilla.} are reserved. */
     String[] labels() default {};
 
-    /** The host address that published ports bind to; loopback by default, so nothing is reachable from other machines. */
-    String bindAddress() default "127.0.0.1";
+    /**
+     * The host address that published ports bind to, such as {@code "0.0.0.0"}. Empty (the default)
+     * means loopback ({@code 127.0.0.1}) where the Docker engine runs on this machine, so nothing is
+     * reachable from other machines, and every interface where the engine is remote (a
+     * {@code tcp://} {@code DOCKER_HOST}, a CI {@code docker:dind} service), so that the test can
+     * reach the ports at the engine's address.
+     */
+    String bindAddress() default "";
 }

@@ -2,16 +2,14 @@ package dev.flotilla;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
-import dev.flotilla.model.JavaAppSpec;
 import dev.flotilla.model.Secret;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.Values;
@@ -26,34 +24,25 @@ import org.apiguardian.api.API;
 public final class ServiceBuilder {
 
     private final String name;
-    private final String image;
-    private final List<Integer> ports = new ArrayList<>();
-    private final List<FixedPort> fixedPorts = new ArrayList<>();
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private final Map<String, Secret> secrets = new LinkedHashMap<>();
-    private final List<String> command = new ArrayList<>();
-    private final List<String> entrypoint = new ArrayList<>();
-    private final List<String> dependsOn = new ArrayList<>();
-    private final List<String> aliases = new ArrayList<>();
+    private final ServiceSpec.Builder spec;
     // Conditions are completed with the startup timeout at build time, whatever order the calls came in.
     private final List<Function<Duration, WaitSpec>> waits = new ArrayList<>();
+    private Duration startupTimeout = ServiceSpec.DEFAULT_STARTUP_TIMEOUT;
+    // The parts that each call adds to, rather than replaces.
+    private final List<Integer> ports = new ArrayList<>();
+    private final List<FixedPort> fixedPorts = new ArrayList<>();
+    private final List<String> dependsOn = new ArrayList<>();
+    private final List<String> aliases = new ArrayList<>();
     private final List<FileCopy> files = new ArrayList<>();
-    private final Map<String, String> labels = new LinkedHashMap<>();
-    private Duration startupTimeout = Duration.ofSeconds(60);
-    private long memoryBytes;
-    private String bindAddress = "127.0.0.1";
-    private Optional<JavaAppSpec> javaApp = Optional.empty();
 
     ServiceBuilder(String name, String image) {
         this.name = name;
-        this.image = image;
+        this.spec = ServiceSpec.builder(name).image(image);
     }
 
     /** Container ports to publish on random host ports. */
     public ServiceBuilder ports(int... containerPorts) {
-        for (int port : containerPorts) {
-            ports.add(port);
-        }
+        ports.addAll(Arrays.stream(containerPorts).boxed().toList());
         return this;
     }
 
@@ -65,7 +54,7 @@ public final class ServiceBuilder {
 
     /** Sets an environment variable. */
     public ServiceBuilder env(String key, String value) {
-        env.put(key, value);
+        spec.env(key, value);
         return this;
     }
 
@@ -74,21 +63,19 @@ public final class ServiceBuilder {
      * Docker configuration, and is masked in everything Flotilla prints. See {@link Service#secrets()}.
      */
     public ServiceBuilder secret(String key, String value) {
-        secrets.put(key, new Secret(value));
+        spec.secret(key, new Secret(value));
         return this;
     }
 
     /** Replaces the image's command. */
     public ServiceBuilder command(String... arguments) {
-        command.clear();
-        command.addAll(List.of(arguments));
+        spec.command(List.of(arguments));
         return this;
     }
 
     /** Replaces the image's entry point. */
     public ServiceBuilder entrypoint(String... arguments) {
-        entrypoint.clear();
-        entrypoint.addAll(List.of(arguments));
+        spec.entrypoint(List.of(arguments));
         return this;
     }
 
@@ -106,10 +93,7 @@ public final class ServiceBuilder {
 
     /** Ready when these container ports (or, with none given, all declared ports) accept connections. */
     public ServiceBuilder waitForPorts(int... containerPorts) {
-        List<Integer> list = new ArrayList<>();
-        for (int port : containerPorts) {
-            list.add(port);
-        }
+        List<Integer> list = Arrays.stream(containerPorts).boxed().toList();
         waits.add(timeout -> new WaitSpec.Ports(list, timeout));
         return this;
     }
@@ -151,8 +135,8 @@ public final class ServiceBuilder {
      * @throws FlotillaConfigurationException if it is not a memory size
      */
     public ServiceBuilder memory(String size) {
-        this.memoryBytes = Values.parseMemory(size).orElseThrow(() -> new FlotillaConfigurationException(
-                "service \"" + name + "\" memory: \"" + size + "\" is not a memory size. Fix: write a size such as \"256m\" or \"1g\"."));
+        spec.memoryBytes(Values.parseMemory(size).orElseThrow(() -> new FlotillaConfigurationException(
+                "service \"" + name + "\" memory: \"" + size + "\" is not a memory size. Fix: write a size such as \"256m\" or \"1g\".")));
         return this;
     }
 
@@ -164,13 +148,13 @@ public final class ServiceBuilder {
 
     /** Adds a container label. */
     public ServiceBuilder label(String key, String value) {
-        labels.put(key, value);
+        spec.label(key, value);
         return this;
     }
 
-    /** The host address published ports bind to; {@code 127.0.0.1} unless set. */
+    /** The host address published ports bind to; unless set, Flotilla chooses as described in {@link Service#bindAddress()}. */
     public ServiceBuilder bindAddress(String address) {
-        this.bindAddress = address;
+        spec.bindAddress(Optional.of(address));
         return this;
     }
 
@@ -186,13 +170,20 @@ public final class ServiceBuilder {
     public ServiceBuilder javaApp(String mainClass, Consumer<JavaAppBuilder> configuration) {
         JavaAppBuilder app = new JavaAppBuilder(mainClass);
         configuration.accept(app);
-        this.javaApp = Optional.of(app.toSpec());
+        spec.javaApp(Optional.of(app.toSpec()));
         return this;
     }
 
     ServiceSpec toSpec() {
-        return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases,
-                waits.stream().map(w -> w.apply(startupTimeout)).toList(), startupTimeout, memoryBytes, files, labels, bindAddress,
-                javaApp);
+        // A copy: building the topology again must not add the conditions twice.
+        return spec.build().toBuilder()
+                .ports(ports)
+                .fixedPorts(fixedPorts)
+                .dependsOn(dependsOn)
+                .aliases(aliases)
+                .files(files)
+                .startupTimeout(startupTimeout)
+                .waitFor(waits.stream().map(w -> w.apply(startupTimeout)).toList())
+                .build();
     }
 }

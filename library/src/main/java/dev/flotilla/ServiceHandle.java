@@ -50,8 +50,21 @@ public interface ServiceHandle {
     /** Everything the container wrote to stdout and stderr so far, one line per line. */
     String logs();
 
-    /** Runs a command inside the running container and waits for it to end. */
+    /**
+     * Runs a command inside the running container and waits for it to end, at most
+     * {@code flotilla.exec.timeout} (two minutes unless configured).
+     *
+     * @throws FlotillaException if the container does not run, or the command did not end in time
+     *     (it may still run in the container: Docker cannot stop a command it runs for {@code exec})
+     */
     ExecResult exec(String... command);
+
+    /**
+     * Runs a command inside the running container and waits at most {@code timeout} for it to end.
+     *
+     * @throws FlotillaException if the container does not run, or the command did not end in time
+     */
+    ExecResult exec(Duration timeout, String... command);
 
     /** Whether the container is running now. */
     boolean isRunning();
@@ -66,7 +79,11 @@ public interface ServiceHandle {
 
     /**
      * Starts a stopped container again, with the same network aliases, and waits until it is
-     * ready. Published host ports may change: read them again afterwards.
+     * ready, exactly as the topology's start does (fixed host ports checked, readiness awaited, a
+     * failure report on failure). On a running service it only waits until it is ready.
+     * Published random host ports may change: read them again afterwards.
+     *
+     * @throws ServiceStartException if it cannot be started or does not become ready
      */
     void start();
 }

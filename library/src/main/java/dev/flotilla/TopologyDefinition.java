@@ -68,12 +68,12 @@ public final class TopologyDefinition {
                     + "\" publishes no container port " + containerPort + " on a random host port (its ports: " + s.ports()
                     + "). Fix: name one of those ports.");
         }
-        List<Integer> ports = s.ports().stream().filter(p -> p != containerPort).toList();
         List<FixedPort> fixed = new ArrayList<>(s.fixedPorts());
         fixed.add(new FixedPort(hostPort, containerPort));
-        ServiceSpec changed = new ServiceSpec(s.name(), s.image(), ports, fixed, s.env(), s.secrets(), s.command(), s.entrypoint(),
-                s.dependsOn(), s.aliases(), s.waitFor(), s.startupTimeout(), s.memoryBytes(), s.files(), s.labels(),
-                s.bindAddress(), s.javaApp());
+        ServiceSpec changed = s.toBuilder()
+                .ports(s.ports().stream().filter(p -> p != containerPort).toList())
+                .fixedPorts(fixed)
+                .build();
         TopologySpec copy = new TopologySpec(spec.name(), spec.pullPolicy(),
                 spec.services().stream().map(other -> other.name().equals(serviceName) ? changed : other).toList(), spec.reuse());
         TopologyValidator.validate(copy, SpecOrigin.code(spec.name()));

@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.DockerClient;
@@ -20,79 +22,102 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows one container's output: every line goes to the slf4j logger
- * {@code dev.flotilla.service.<name>} and into a bounded buffer that readiness checks, failure
- * reports and {@code ServiceHandle.logs()} read. Following again after a restart skips the
- * lines already seen, by their Docker timestamps.
+ * Follows one container's output through one stream at a time: every line goes to the slf4j
+ * logger {@code dev.flotilla.service.<name>} and into a bounded buffer that readiness checks,
+ * failure reports and {@code ServiceHandle.logs()} read.
+ *
+ * <p>Following again (after a restart, or after the stream broke while the container kept
+ * running) asks Docker for the output since the last line seen and skips, by Docker's
+ * timestamps, what was already kept. A stream that breaks while the container runs is resumed a
+ * few times; if it cannot be, the problem is kept and shown wherever the log is, never silent.
  */
 final class ContainerLog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerLog.class);
     private static final int MAX_LINES = 20_000;
+    private static final int MAX_RESUMES = 5;
 
+    private final String serviceName;
     private final Logger logger;
     private final List<String> secretValues;
     private final Deque<String> lines = new ArrayDeque<>();
-    private long totalLines;
     private Instant lastTimestamp = Instant.EPOCH;
-    private volatile Closeable stream;
-    private volatile boolean ended = true;
+    private Stream stream;
+    private int resumesInARow;
+    private String captureProblem;
+    private int streamsOpened;
 
     ContainerLog(String serviceName, List<String> secretValues) {
+        this.serviceName = serviceName;
         this.logger = LoggerFactory.getLogger("dev.flotilla.service." + serviceName);
         this.secretValues = secretValues;
     }
 
-    /** Starts following the container's output from where the previous follow ended. */
-    void follow(DockerClient client, String containerId) {
-        ended = false;
-        long since;
+    /**
+     * Follows the container's output, from where the last stream ended; does nothing while a
+     * stream is open, so a container is never followed twice.
+     *
+     * @param stillRunning whether the container runs, asked when a stream breaks: only then is it resumed
+     */
+    void follow(DockerClient client, String containerId, BooleanSupplier stillRunning) {
+        Stream next;
         synchronized (this) {
-            since = lastTimestamp.getEpochSecond();
+            if (stream != null && !stream.ended) {
+                return;
+            }
+            next = new Stream(client, containerId, stillRunning, lastTimestamp);
+            stream = next;
+            streamsOpened++;
         }
+        long since = next.resumedAfter.getEpochSecond();
         var command = client.logContainerCmd(containerId)
                 .withStdOut(true).withStdErr(true).withFollowStream(true).withTimestamps(true);
         if (since > 0) {
             command.withSince((int) since);
         }
-        stream = command.exec(new ResultCallback.Adapter<Frame>() {
-            private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-            @Override
-            public void onNext(Frame frame) {
-                ByteArrayOutputStream buffer = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
-                for (byte b : frame.getPayload()) {
-                    if (b == '\n') {
-                        accept(buffer);
-                    } else {
-                        buffer.write(b);
-                    }
-                }
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                finish();
-            }
-
-            @Override
-            public void onComplete() {
-                finish();
-            }
-
-            private void finish() {
-                if (stdout.size() > 0) {
-                    accept(stdout);
-                }
-                if (stderr.size() > 0) {
-                    accept(stderr);
-                }
-                ended = true;
-            }
-        });
+        // Outside the lock: a slow engine must not keep readers of the lines waiting.
+        try {
+            next.handle = command.exec(next);
+        } catch (RuntimeException e) {
+            next.ended = true;
+            throw e;
+        }
+        if (next.closedByUs) {
+            next.release();
+        }
     }
 
-    private void accept(ByteArrayOutputStream buffer) {
+    /** Whether no stream is open: the container stopped, or the stream was closed or broke for good. */
+    synchronized boolean ended() {
+        return stream == null || stream.ended;
+    }
+
+    /** How many streams were opened so far: one per start of the container, plus one per resume. */
+    synchronized int streamsOpened() {
+        return streamsOpened;
+    }
+
+    /** Why capturing stopped while the container ran, if it did and could not be resumed. */
+    synchronized Optional<String> captureProblem() {
+        return Optional.ofNullable(captureProblem);
+    }
+
+    /** Stops following. */
+    void close() {
+        Stream current;
+        synchronized (this) {
+            current = stream;
+            if (current != null) {
+                current.closedByUs = true;
+                current.ended = true;
+            }
+        }
+        if (current != null) {
+            current.release();
+        }
+    }
+
+    private void accept(Stream source, ByteArrayOutputStream buffer) {
         String raw = buffer.toString(StandardCharsets.UTF_8);
         buffer.reset();
         if (raw.endsWith("\r")) {
@@ -110,13 +135,18 @@ final class ContainerLog {
         String line = SecretDelivery.mask(timestamp == null ? raw : raw.substring(space + 1), secretValues);
         synchronized (this) {
             if (timestamp != null) {
-                if (!timestamp.isAfter(lastTimestamp)) {
-                    return; // seen before a restart
+                // A resumed stream starts at a whole second: skip what was kept before, then take
+                // everything (lines can share a timestamp).
+                if (!source.caughtUp && !timestamp.isAfter(source.resumedAfter)) {
+                    return;
                 }
-                lastTimestamp = timestamp;
+                source.caughtUp = true;
+                if (timestamp.isAfter(lastTimestamp)) {
+                    lastTimestamp = timestamp;
+                }
             }
+            resumesInARow = 0;
             lines.addLast(line);
-            totalLines++;
             if (lines.size() > MAX_LINES) {
                 lines.removeFirst();
             }
@@ -124,20 +154,49 @@ final class ContainerLog {
         logger.info("{}", line);
     }
 
-    /** Whether the log stream has ended, which happens when the container stops. */
-    boolean ended() {
-        return ended;
+    /**
+     * A stream ended without our asking: normal when the container stopped; otherwise (an error,
+     * or the connection closed while it runs) it is resumed, or the problem is kept.
+     */
+    private void ended(Stream source, Throwable error) {
+        synchronized (this) {
+            if (source != stream || source.closedByUs) {
+                return;
+            }
+        }
+        EngineThreads.EXECUTOR.execute(() -> {
+            source.release();
+            resume(source, error != null ? error.toString() : "the stream closed while the container runs");
+        });
     }
 
-    /** Stops following. */
-    void close() {
-        Closeable current = stream;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                // the stream is gone either way
+    private void resume(Stream source, String firstCause) {
+        String cause = firstCause;
+        try {
+            while (source.stillRunning.getAsBoolean()) {
+                int attempt;
+                synchronized (this) {
+                    attempt = ++resumesInARow;
+                    if (attempt > MAX_RESUMES) {
+                        captureProblem = "capturing its output stopped after " + lastTimestamp + ", and " + MAX_RESUMES
+                                + " attempts to resume failed: " + cause;
+                    }
+                }
+                if (attempt > MAX_RESUMES) {
+                    LOG.warn("Service {}: {}", serviceName, captureProblem().orElse(""));
+                    return;
+                }
+                LOG.debug("Service {}: output stream ended ({}); resuming after {}", serviceName, cause, lastTimestamp);
+                Thread.sleep(50L * attempt);
+                try {
+                    follow(source.client, source.containerId, source.stillRunning);
+                    return;
+                } catch (RuntimeException e) {
+                    cause = e.toString();
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -161,5 +220,74 @@ final class ContainerLog {
             }
         }
         return count;
+    }
+
+    /** One follow of the container's output; stdout and stderr are split into lines apart. */
+    private final class Stream extends ResultCallback.Adapter<Frame> {
+        private final DockerClient client;
+        private final String containerId;
+        private final BooleanSupplier stillRunning;
+        private final Instant resumedAfter;
+        private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        private volatile Closeable handle;
+        private volatile boolean ended;
+        private volatile boolean closedByUs;
+        private boolean caughtUp;
+
+        Stream(DockerClient client, String containerId, BooleanSupplier stillRunning, Instant resumedAfter) {
+            this.client = client;
+            this.containerId = containerId;
+            this.stillRunning = stillRunning;
+            this.resumedAfter = resumedAfter;
+            this.caughtUp = resumedAfter.equals(Instant.EPOCH);
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            ByteArrayOutputStream buffer = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+            for (byte b : frame.getPayload()) {
+                if (b == '\n') {
+                    accept(this, buffer);
+                } else {
+                    buffer.write(b);
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            flush();
+            ended = true;
+            ended(this, throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            flush();
+            ended = true;
+            ended(this, null);
+        }
+
+        /** Lets go of the connection behind the stream. */
+        void release() {
+            Closeable current = handle;
+            if (current != null) {
+                try {
+                    current.close();
+                } catch (IOException e) {
+                    // the stream is gone either way
+                }
+            }
+        }
+
+        private void flush() {
+            if (stdout.size() > 0) {
+                accept(this, stdout);
+            }
+            if (stderr.size() > 0) {
+                accept(this, stderr);
+            }
+        }
     }
 }

@@ -2,7 +2,9 @@ package dev.flotilla.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
@@ -43,12 +45,25 @@ public final class DockerEngine {
     private static DockerEngine instance;
     private static DockerUnavailableException failure;
 
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String ALL_INTERFACES = "0.0.0.0";
+
     private final DockerClient client;
     private final String host;
+    private final boolean local;
 
     private DockerEngine(DockerClient client, String host) {
         this.client = client;
         this.host = host;
+        this.local = isLoopback(host);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /**
@@ -67,7 +82,10 @@ public final class DockerEngine {
             instance = connect();
             return instance;
         } catch (DockerUnavailableException e) {
-            failure = e;
+            // An interrupted caller (a test's timeout) says nothing about the engine: the next caller tries again.
+            if (!(e.getCause() instanceof InterruptedException)) {
+                failure = e;
+            }
             throw e;
         }
     }
@@ -80,6 +98,24 @@ public final class DockerEngine {
     /** The host name or address under which published ports are reachable from this JVM. */
     public String host() {
         return host;
+    }
+
+    /**
+     * Whether published ports live on this machine's loopback: the engine runs here and publishes
+     * where this JVM connects to {@code localhost}. A remote engine ({@code tcp://} to another
+     * host, a CI {@code docker:dind} service) or an engine reached from inside a container is not.
+     */
+    public boolean isLocal() {
+        return local;
+    }
+
+    /**
+     * Where ports are published unless a service says otherwise: loopback on a local engine, so
+     * nothing is reachable from other machines; every interface of a remote engine's host, the
+     * only place the test can reach them.
+     */
+    public String defaultBindAddress() {
+        return local ? LOOPBACK : ALL_INTERFACES;
     }
 
     private static DockerEngine connect() {

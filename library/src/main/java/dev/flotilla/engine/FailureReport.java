@@ -52,6 +52,7 @@ final class FailureReport {
             text.append("  last ").append(tail.size()).append(" log lines:");
             tail.forEach(line -> text.append("\n    | ").append(line));
         }
+        container.log().captureProblem().ifPresent(problem -> text.append("\n  log capture: ").append(problem));
         return new FailureReport(SecretDelivery.mask(text.toString(), container.spec().secretValues()));
     }
 

@@ -27,6 +27,8 @@ import org.apiguardian.api.API;
  *       {@code reuse = true} are kept for later runs</td></tr>
  *   <tr><td>{@code flotilla.reuse.ttl}</td><td>{@code 30m}</td><td>how long a reusable instance may stay unused
  *       before a run removes it</td></tr>
+ *   <tr><td>{@code flotilla.exec.timeout}</td><td>{@code 2m}</td><td>how long {@code ServiceHandle.exec(String...)}
+ *       waits for a command to end</td></tr>
  *   <tr><td>{@code flotilla.docker.missing}</td><td>{@code fail}</td><td>{@code fail}: tests that need Docker fail when
  *       no engine answers; {@code skip}: they are skipped (aborted) instead</td></tr>
  * </table>
@@ -44,6 +46,9 @@ public final class FlotillaSettings {
     public static final String REUSE_ENABLED = "flotilla.reuse.enabled";
     /** The key of how long a reusable instance may stay unused. */
     public static final String REUSE_TTL = "flotilla.reuse.ttl";
+
+    /** The key of how long {@code ServiceHandle.exec} waits for a command unless told otherwise. */
+    public static final String EXEC_TIMEOUT = "flotilla.exec.timeout";
 
     private static final FlotillaSettings INSTANCE = new FlotillaSettings(loadFile());
 
@@ -101,9 +106,18 @@ public final class FlotillaSettings {
 
     /** How long a reusable instance may stay unused before it is removed. */
     public Duration reuseTimeToLive() {
-        String raw = value(REUSE_TTL).orElse("30m");
-        return Values.parseDuration(raw).orElseThrow(() -> new FlotillaConfigurationException("Setting " + REUSE_TTL
-                + ": \"" + raw + "\" is not a positive duration. Fix: write a duration such as \"30m\" or \"2h\"."));
+        return duration(REUSE_TTL, "30m");
+    }
+
+    /** How long {@code ServiceHandle.exec(String...)} waits for a command to end. */
+    public Duration execTimeout() {
+        return duration(EXEC_TIMEOUT, "2m");
+    }
+
+    private Duration duration(String key, String defaultValue) {
+        String raw = value(key).orElse(defaultValue);
+        return Values.parseDuration(raw).orElseThrow(() -> new FlotillaConfigurationException("Setting " + key
+                + ": \"" + raw + "\" is not a positive duration. Fix: write a duration such as \"30s\", \"5m\" or \"2h\"."));
     }
 
     private static Properties loadFile() {

@@ -20,26 +20,17 @@ final class HostPorts {
     private HostPorts() {
     }
 
-    /** The first fixed host port that something on this machine already listens on, or null. */
-    static FixedPort firstTaken(ServiceSpec spec) {
+    /** The first fixed host port that something on this machine already listens on at {@code bindAddress}, or null. */
+    static FixedPort firstTaken(ServiceSpec spec, String bindAddress) {
         for (FixedPort fixed : spec.fixedPorts()) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(false);
-                socket.bind(new InetSocketAddress(InetAddress.getByName(spec.bindAddress()), fixed.hostPort()));
+                socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), fixed.hostPort()));
             } catch (IOException e) {
                 return fixed;
             }
         }
         return null;
-    }
-
-    /** Whether published ports live on this machine: the engine's host is a loopback address. */
-    static boolean engineIsLocal(DockerEngine docker) {
-        try {
-            return InetAddress.getByName(docker.host()).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The message for a taken port; the same whoever noticed it, Flotilla or Docker. */

@@ -35,6 +35,7 @@ final class Readiness {
     private static final long FAST_PHASE_MS = 5_000;
     private static final long SLOW_POLL_MS = 50;
     private static final int CONNECT_TIMEOUT_MS = 500;
+    private static final Duration MIN_COMMAND_TIME = Duration.ofMillis(200);
     /**
      * A published port answers a connect even when nothing listens behind it: Docker's port proxy
      * accepts, fails to reach the container, and closes. A connection that stays open this long
@@ -74,7 +75,7 @@ final class Readiness {
                     throw new ReadinessFailure(condition, ReadinessFailure.Reason.ABORTED, "another service failed to start");
                 }
                 try {
-                    observation = check(condition);
+                    observation = check(condition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 } catch (RuntimeException e) {
                     observation = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
@@ -99,8 +100,8 @@ final class Readiness {
         return waitedMillis < FAST_PHASE_MS ? FAST_POLL_MS : SLOW_POLL_MS;
     }
 
-    /** Null if the condition holds now, otherwise what was seen instead. */
-    private String check(WaitSpec condition) throws ReadinessFailure {
+    /** Null if the condition holds now, otherwise what was seen instead; takes at most about {@code remaining}. */
+    private String check(WaitSpec condition, Duration remaining) throws ReadinessFailure {
         if (condition instanceof WaitSpec.Ports ports) {
             List<Integer> toCheck = ports.ports().isEmpty() ? container.spec().allContainerPorts() : ports.ports();
             for (int port : toCheck) {
@@ -117,16 +118,26 @@ final class Readiness {
         }
         if (condition instanceof WaitSpec.Log log) {
             int matches = container.log().countMatches(Pattern.compile(log.regex()));
-            return matches >= log.times() ? null : matches + " of " + log.times() + " matching lines so far";
+            return matches >= log.times() ? null : matches + " of " + log.times() + " matching lines so far"
+                    + container.log().captureProblem().map(problem -> " (" + problem + ")").orElse("");
         }
         if (condition instanceof WaitSpec.Healthcheck) {
             return probeHealth(condition);
         }
         if (condition instanceof WaitSpec.Command command) {
-            ExecResult result = container.exec(command.command().toArray(String[]::new));
-            return result.exitCode() == 0 ? null : "exit code " + result.exitCode() + lastLine(result.stderr());
+            return probeCommand(command, remaining);
         }
         return container.isRunning() ? null : "container not running";
+    }
+
+    private String probeCommand(WaitSpec.Command command, Duration remaining) {
+        try {
+            // At least a moment, so that a command that is quick but late still gets its chance.
+            ExecResult result = container.exec(remaining.compareTo(MIN_COMMAND_TIME) < 0 ? MIN_COMMAND_TIME : remaining, command.command());
+            return result.exitCode() == 0 ? null : "exit code " + result.exitCode() + lastLine(result.stderr());
+        } catch (ContainerExec.TimedOut e) {
+            return "the command was still running when the time was up" + lastLine(e.soFar().stderr());
+        }
     }
 
     private String probePort(int containerPort) {
@@ -158,7 +169,7 @@ final class Readiness {
         int port = http.port() != 0 ? http.port() : container.spec().allContainerPorts().get(0);
         URI uri;
         try {
-            uri = URI.create("http://" + container.address(port) + http.path());
+            uri = URI.create("http://" + container.host() + ":" + container.mappedPort(port) + http.path());
         } catch (IllegalStateException e) {
             return "port " + port + " not published";
         }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,23 +12,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.StreamType;
 import dev.flotilla.ExecResult;
-import dev.flotilla.FlotillaException;
-import dev.flotilla.ServiceHandle;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
@@ -37,10 +30,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * One service's container: how it is created, started, inspected, restarted and removed, and
- * the {@link ServiceHandle} the test sees.
+ * The lifecycle of one service's container: how it is created, started, inspected, stopped and
+ * removed, and where its ports are published. What the test sees is a {@link TopologyServiceHandle},
+ * which asks the engine; how a service is started and awaited is {@link ServiceStart}.
  */
-final class ServiceContainer implements ServiceHandle {
+final class ServiceContainer {
 
     private final DockerEngine docker;
     private final ServiceSpec spec;
@@ -69,6 +63,10 @@ final class ServiceContainer implements ServiceHandle {
         return spec;
     }
 
+    String name() {
+        return spec.name();
+    }
+
     /** The image the container runs: the declared one, or the one built for a Java application. */
     String image() {
         return image;
@@ -76,6 +74,11 @@ final class ServiceContainer implements ServiceHandle {
 
     String containerName() {
         return containerName;
+    }
+
+    /** The container's id; null until it is created. */
+    String containerId() {
+        return containerId;
     }
 
     ContainerLog log() {
@@ -91,6 +94,11 @@ final class ServiceContainer implements ServiceHandle {
         return containerId != null;
     }
 
+    /** The host address the service's ports are published on: its own, or the engine's default. */
+    String bindAddress() {
+        return spec.bindAddress().orElse(docker.defaultBindAddress());
+    }
+
     /** Creates the container; the id is kept at once, so that even a container that never starts is removed. */
     void create(String networkName, Map<String, String> topologyLabels) {
         DockerClient client = docker.client();
@@ -98,17 +106,18 @@ final class ServiceContainer implements ServiceHandle {
         labels.putAll(topologyLabels);
         labels.put(Labels.SERVICE, spec.name());
 
+        String address = bindAddress();
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
         for (int port : spec.ports()) {
             ExposedPort exposedPort = ExposedPort.tcp(port);
             exposed.add(exposedPort);
-            bindings.bind(exposedPort, Ports.Binding.bindIp(spec.bindAddress()));
+            bindings.bind(exposedPort, Ports.Binding.bindIp(address));
         }
         for (FixedPort fixed : spec.fixedPorts()) {
             ExposedPort exposedPort = ExposedPort.tcp(fixed.containerPort());
             exposed.add(exposedPort);
-            bindings.bind(exposedPort, Ports.Binding.bindIpAndPort(spec.bindAddress(), fixed.hostPort()));
+            bindings.bind(exposedPort, Ports.Binding.bindIpAndPort(address, fixed.hostPort()));
         }
         HostConfig hostConfig = HostConfig.newHostConfig()
                 .withNetworkMode(networkName)
@@ -189,14 +198,27 @@ final class ServiceContainer implements ServiceHandle {
         return bytes.toByteArray();
     }
 
-    /** Starts the created container, follows its output and reads its published ports. */
+    /**
+     * Starts the created container unless it runs already, makes sure its output is followed (by
+     * one stream, however often this is called) and reads its published ports.
+     */
     void startContainer() {
         try {
             docker.client().startContainerCmd(containerId).exec();
         } catch (NotModifiedException alreadyRunning) {
-            // started again by someone else; follow it and read its ports all the same
+            // running already: nothing to start; follow it and read its ports all the same
         }
-        log.follow(docker.client(), containerId);
+        follow();
+    }
+
+    /** Takes over a running container of a reusable instance. */
+    void attach(String existingContainerId) {
+        this.containerId = existingContainerId;
+        follow();
+    }
+
+    private void follow() {
+        log.follow(docker.client(), containerId, this::isRunning);
         mappedPorts = readMappedPorts(inspect());
     }
 
@@ -208,27 +230,83 @@ final class ServiceContainer implements ServiceHandle {
         }
         for (Map.Entry<ExposedPort, Ports.Binding[]> entry : published.getBindings().entrySet()) {
             Ports.Binding[] bound = entry.getValue();
-            if (bound != null && bound.length > 0 && bound[0].getHostPortSpec() != null) {
+            if (bound != null && bound.length > 0 && bound[0].getHostPortSpec() != null && !bound[0].getHostPortSpec().isEmpty()) {
                 ports.put(entry.getKey().getPort(), Integer.parseInt(bound[0].getHostPortSpec()));
             }
         }
         return ports;
     }
 
-    /** Takes over a running container of a reusable instance. */
-    void attach(String existingContainerId) {
-        this.containerId = existingContainerId;
-        log.follow(docker.client(), containerId);
-        mappedPorts = readMappedPorts(inspect());
-    }
-
     InspectContainerResponse inspect() {
         return docker.client().inspectContainerCmd(containerId).exec();
     }
 
+    /** Whether the container is running now. */
+    boolean isRunning() {
+        if (containerId == null) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(inspect().getState().getRunning());
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The container's state in words, such as "it is not running (exited, exit code 137, OOM-killed)". */
+    String describeState() {
+        if (containerId == null) {
+            return "its container was never created";
+        }
+        try {
+            InspectContainerResponse.ContainerState state = inspect().getState();
+            if (Boolean.TRUE.equals(state.getRunning())) {
+                return Boolean.TRUE.equals(state.getPaused()) ? "it is paused" : "it is running";
+            }
+            return "it is not running (" + state.getStatus() + ", exit code " + state.getExitCodeLong()
+                    + (Boolean.TRUE.equals(state.getOOMKilled()) ? ", OOM-killed" : "") + ")";
+        } catch (NotFoundException e) {
+            return "its container no longer exists";
+        }
+    }
+
     /** Waits until every readiness condition holds; see {@link Readiness}. */
-    void awaitReady(java.util.function.BooleanSupplier aborted) throws ReadinessFailure {
+    void awaitReady(BooleanSupplier aborted) throws ReadinessFailure {
         readiness.await(aborted);
+    }
+
+    /** The host port that a declared container port is published on, while the container runs. */
+    int mappedPort(int containerPort) {
+        if (!spec.allContainerPorts().contains(containerPort)) {
+            throw new IllegalArgumentException("Service \"" + spec.name() + "\" does not publish port " + containerPort
+                    + "; it publishes " + spec.allContainerPorts() + ". Declare the port in @Service(ports = ...).");
+        }
+        Integer mapped = mappedPorts.get(containerPort);
+        if (mapped == null) {
+            throw new IllegalStateException("Service \"" + spec.name() + "\" is not running, so port " + containerPort
+                    + " is not published. Start it with start().");
+        }
+        return mapped;
+    }
+
+    /** Where the published ports are reachable from this JVM. */
+    String host() {
+        return docker.host();
+    }
+
+    /** Runs a command in the container, waiting at most {@code timeout} for it to end. */
+    ExecResult exec(Duration timeout, List<String> command) throws ContainerExec.TimedOut {
+        return ContainerExec.run(this, timeout, command);
+    }
+
+    /** Stops the container, giving it {@code grace} after SIGTERM; its ports are unpublished. */
+    void stop(Duration grace) {
+        try {
+            docker.client().stopContainerCmd(containerId).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (NotModifiedException e) {
+            // already stopped
+        }
+        mappedPorts = Map.of();
     }
 
     /** Removes the container and everything of it; one that is already gone counts as removed. */
@@ -242,113 +320,7 @@ final class ServiceContainer implements ServiceHandle {
     }
 
     @Override
-    public String name() {
-        return spec.name();
-    }
-
-    @Override
-    public String containerId() {
-        return containerId;
-    }
-
-    @Override
-    public String host() {
-        return docker.host();
-    }
-
-    @Override
-    public int mappedPort(int containerPort) {
-        if (!spec.allContainerPorts().contains(containerPort)) {
-            throw new IllegalArgumentException("Service \"" + spec.name() + "\" does not publish port " + containerPort
-                    + "; it publishes " + spec.allContainerPorts() + ". Declare the port in @Service(ports = ...).");
-        }
-        Integer mapped = mappedPorts.get(containerPort);
-        if (mapped == null) {
-            throw new IllegalStateException("Service \"" + spec.name() + "\" is not running, so port " + containerPort
-                    + " is not published. Start it with start().");
-        }
-        return mapped;
-    }
-
-    @Override
-    public String logs() {
-        return String.join("\n", log.lines());
-    }
-
-    @Override
-    public ExecResult exec(String... command) {
-        DockerClient client = docker.client();
-        String execId;
-        try {
-            execId = client.execCreateCmd(containerId).withCmd(command)
-                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
-        } catch (ConflictException | NotFoundException e) {
-            throw new FlotillaException("Cannot run " + List.of(command) + " in service \"" + spec.name() + "\": " + describeState()
-                    + ". Fix: start it again with start() first, or look at its logs() for why it stopped.", e);
-        }
-        StringBuilder stdout = new StringBuilder();
-        StringBuilder stderr = new StringBuilder();
-        try {
-            client.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    (frame.getStreamType() == StreamType.STDERR ? stderr : stdout)
-                            .append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            }).awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlotillaException("Interrupted while running " + List.of(command) + " in service \"" + spec.name() + "\"", e);
-        }
-        Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
-        return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(), stderr.toString());
-    }
-
-    /** The container's state in words, such as "it has exited with code 137 (OOM-killed)". */
-    private String describeState() {
-        try {
-            InspectContainerResponse.ContainerState state = inspect().getState();
-            if (Boolean.TRUE.equals(state.getRunning())) {
-                return "it is running";
-            }
-            return "it is not running (" + state.getStatus() + ", exit code " + state.getExitCodeLong()
-                    + (Boolean.TRUE.equals(state.getOOMKilled()) ? ", OOM-killed" : "") + ")";
-        } catch (NotFoundException e) {
-            return "its container no longer exists";
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        try {
-            return Boolean.TRUE.equals(inspect().getState().getRunning());
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        try {
-            docker.client().stopContainerCmd(containerId).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
-        } catch (NotModifiedException e) {
-            // already stopped
-        }
-        mappedPorts = Map.of();
-    }
-
-    @Override
-    public void start() {
-        startContainer();
-        try {
-            awaitReady(() -> false);
-        } catch (ReadinessFailure failure) {
-            throw new FlotillaException(FailureReport.of(this, failure).message(), failure);
-        }
-    }
-
-    @Override
     public String toString() {
-        return "ServiceHandle[" + spec.name() + ", container " + containerName + "]";
+        return "ServiceContainer[" + spec.name() + ", " + containerName + "]";
     }
 }

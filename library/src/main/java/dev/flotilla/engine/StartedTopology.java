@@ -36,6 +36,7 @@ final class StartedTopology implements RunningTopology {
     private final String instanceId;
     private final String networkName;
     private final Map<String, ServiceContainer> containers = new LinkedHashMap<>();
+    private final Map<String, ServiceHandle> handles = new LinkedHashMap<>();
     private final List<String> readyOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, String> labels;
@@ -62,7 +63,9 @@ final class StartedTopology implements RunningTopology {
         String prefix = "flotilla-" + dockerName(spec.name());
         this.networkName = prefix + "-" + instanceId;
         for (ServiceSpec service : spec.services()) {
-            containers.put(service.name(), new ServiceContainer(docker, service, prefix + "-" + dockerName(service.name()) + "-" + instanceId));
+            ServiceContainer container = new ServiceContainer(docker, service, prefix + "-" + dockerName(service.name()) + "-" + instanceId);
+            containers.put(service.name(), container);
+            handles.put(service.name(), new TopologyServiceHandle(this, container));
         }
     }
 
@@ -102,8 +105,13 @@ final class StartedTopology implements RunningTopology {
                 .getId();
     }
 
+    /** Records a service as ready; a service started again keeps its place. */
     void markReady(String serviceName) {
-        readyOrder.add(serviceName);
+        synchronized (readyOrder) {
+            if (!readyOrder.contains(serviceName)) {
+                readyOrder.add(serviceName);
+            }
+        }
     }
 
     @Override
@@ -130,12 +138,12 @@ final class StartedTopology implements RunningTopology {
 
     @Override
     public ServiceHandle service(String name) {
-        ServiceContainer container = containers.get(name);
-        if (container == null) {
+        ServiceHandle handle = handles.get(name);
+        if (handle == null) {
             throw new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + name
                     + "\"; its services are " + containers.keySet() + ".");
         }
-        return container;
+        return handle;
     }
 
     /** Removes an instance of this run; lets go of a reusable one, which stays for later runs. */
@@ -153,11 +161,26 @@ final class StartedTopology implements RunningTopology {
         discard();
     }
 
-    /** Removes the containers, dependents before their dependencies and in parallel where the graph allows, then the network. */
+    /**
+     * Removes the containers, dependents before their dependencies and in parallel where the graph
+     * allows, then the network. An interrupt of the calling thread (a test's timeout, an interrupted
+     * start) does not cut the removal short; it is kept for the caller.
+     */
     void discard() {
         if (!closed.compareAndSet(false, true) && reuseHash.isEmpty()) {
             return;
         }
+        boolean interrupted = Thread.interrupted();
+        try {
+            removeEverything();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void removeEverything() {
         LiveTopologies.forget(this);
         long start = System.nanoTime();
         List<ServiceSpec> order = new ArrayList<>(DependencyGraph.startOrder(spec));

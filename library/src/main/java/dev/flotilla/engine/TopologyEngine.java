@@ -1,19 +1,22 @@
 package dev.flotilla.engine;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.github.dockerjava.api.exception.DockerException;
 import dev.flotilla.PullPolicy;
 import dev.flotilla.RunningTopology;
+import dev.flotilla.FlotillaException;
 import dev.flotilla.ServiceStartException;
-import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
 import org.apiguardian.api.API;
@@ -31,6 +34,7 @@ public final class TopologyEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopologyEngine.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration CALLED_OFF_PATIENCE = Duration.ofSeconds(30);
 
     private TopologyEngine() {
     }
@@ -90,78 +94,72 @@ public final class TopologyEngine {
         return topology;
     }
 
+    /**
+     * Starts each service once its dependencies are ready. The first failure, of whatever type,
+     * calls off the rest; so does an interrupt of the calling thread (JUnit's {@code @Timeout},
+     * say), which then waits for the starts under way to stop before the caller removes everything.
+     */
     private static void startServices(StartedTopology topology) {
         AtomicBoolean aborted = new AtomicBoolean();
-        AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
         for (ServiceSpec service : DependencyGraph.startOrder(topology.spec())) {
             CompletableFuture<?>[] dependencies = service.dependsOn().stream().map(ready::get).toArray(CompletableFuture[]::new);
+            ServiceContainer container = topology.container(service.name());
             // The stage returned by whenComplete completes only after the failure is recorded, so waiting on it suffices.
             CompletableFuture<Void> start = CompletableFuture.allOf(dependencies)
-                    .thenRunAsync(() -> startService(topology, topology.container(service.name()), aborted), EngineThreads.EXECUTOR)
+                    .thenRunAsync(() -> ServiceStart.run(topology, container, aborted::get), EngineThreads.EXECUTOR)
                     .whenComplete((ok, failure) -> {
                         if (failure != null) {
                             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                            if (!(cause instanceof AbortedStart) && cause instanceof RuntimeException runtime) {
-                                firstFailure.compareAndSet(null, runtime);
+                            if (!(cause instanceof ServiceStart.Aborted)) {
+                                firstFailure.compareAndSet(null, cause);
                             }
                             aborted.set(true);
                         }
                     });
             ready.put(service.name(), start);
         }
-        CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null).join();
-        RuntimeException failure = firstFailure.get();
+        CompletableFuture<Object> all = CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null);
+        try {
+            all.get();
+        } catch (InterruptedException e) {
+            aborted.set(true);
+            awaitCalledOff(all);
+            Thread.currentThread().interrupt();
+            throw new FlotillaException("The start of topology \"" + topology.name() + "\" was interrupted (a test timeout?),"
+                    + " and everything it had started was removed.", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("handle() completes normally", e);
+        }
+        Throwable failure = firstFailure.get();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
         if (failure != null) {
-            throw failure;
+            // ServiceStart wraps everything it meets; whatever else got here still fails the start, with its cause.
+            throw new FlotillaException("The start of topology \"" + topology.name() + "\" failed: " + failure, failure);
         }
     }
 
-    private static void startService(StartedTopology topology, ServiceContainer container, AtomicBoolean aborted) {
-        if (aborted.get()) {
-            throw new AbortedStart();
-        }
-        ServiceSpec spec = container.spec();
-        FixedPort taken = HostPorts.engineIsLocal(container.docker()) ? HostPorts.firstTaken(spec) : null;
-        if (taken != null) {
-            throw new ServiceStartException(container.name(), FailureReport.of(container, HostPorts.inUseMessage(spec,
-                    "host port " + taken.hostPort() + " on " + spec.bindAddress() + " is already in use")).message(), null);
-        }
-        try {
-            container.create(topology.networkName(), topology.labels());
-            container.copyFiles();
-            container.startContainer();
-        } catch (DockerException e) {
-            throw new ServiceStartException(container.name(), FailureReport.of(container, explain(container.spec(), e)).message(), e);
-        } catch (RuntimeException e) {
-            throw new ServiceStartException(container.name(),
-                    FailureReport.of(container, "could not be started: " + e.getMessage()).message(), e);
-        }
-        try {
-            container.awaitReady(aborted::get);
-        } catch (ReadinessFailure failure) {
-            if (failure.reason() == ReadinessFailure.Reason.ABORTED) {
-                throw new AbortedStart();
+    /** Waits, without giving up on an interrupt, until the starts called off have stopped: they notice within a poll. */
+    private static void awaitCalledOff(CompletableFuture<?> all) {
+        long deadline = System.nanoTime() + CALLED_OFF_PATIENCE.toNanos();
+        boolean interrupted = false;
+        while (!all.isDone() && System.nanoTime() < deadline) {
+            try {
+                all.get(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | TimeoutException e) {
+                // not done yet, or done
             }
-            throw new ServiceStartException(container.name(), FailureReport.of(container, failure).message(), failure);
         }
-        topology.markReady(container.name());
-    }
-
-    /** Turns the engine's words into what the user should do. */
-    private static String explain(ServiceSpec spec, DockerException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("port is already allocated") || message.contains("address already in use")) {
-            return HostPorts.inUseMessage(spec, "a host port on " + spec.bindAddress() + " is already in use")
-                    + " Docker said: " + message.strip();
+        if (!all.isDone()) {
+            LOG.warn("Starts called off did not stop within {}; removing the topology while they finish", CALLED_OFF_PATIENCE);
         }
-        return "could not be started: Docker said: " + message.strip();
-    }
-
-    /** A start called off because another service failed first; never reported on its own. */
-    private static final class AbortedStart extends RuntimeException {
-        AbortedStart() {
-            super("start called off: another service failed", null, false, false);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

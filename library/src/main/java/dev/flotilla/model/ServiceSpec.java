@@ -2,6 +2,8 @@ package dev.flotilla.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,10 +13,11 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * One service of a topology, as declared.
+ * One service of a topology, as declared. Build one with {@link #builder(String)}, by named
+ * parts; a changed copy with {@link #toBuilder()}.
  *
  * @param name unique name in the topology, also a network alias
- * @param image image reference
+ * @param image image reference; empty for a {@code javaApp}, whose image is built
  * @param ports container ports published on random host ports
  * @param fixedPorts container ports published on fixed host ports
  * @param env environment variables
@@ -29,7 +32,8 @@ import org.apiguardian.api.API;
  * @param memoryBytes memory limit in bytes, 0 for none
  * @param files files copied in before start
  * @param labels extra container labels
- * @param bindAddress host address published ports bind to
+ * @param bindAddress host address published ports bind to; empty lets the engine choose (loopback
+ *     where the Docker engine runs on this machine, every interface of a remote engine's host)
  * @param javaApp the Java main class to run in a built image, instead of {@code image}
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -49,32 +53,46 @@ public record ServiceSpec(
         long memoryBytes,
         List<FileCopy> files,
         Map<String, String> labels,
-        String bindAddress,
+        Optional<String> bindAddress,
         Optional<JavaAppSpec> javaApp) {
 
+    /** How long a service may take from start to ready unless it says otherwise. */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
     public ServiceSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(image, "image");
         ports = List.copyOf(ports);
         fixedPorts = List.copyOf(fixedPorts);
         // Sorted copies: equal declarations compare equal and print the same, whatever their order.
-        env = java.util.Collections.unmodifiableMap(new TreeMap<>(env));
-        secrets = java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));
+        env = Collections.unmodifiableMap(new TreeMap<>(env));
+        secrets = Collections.unmodifiableMap(new TreeMap<>(secrets));
         command = List.copyOf(command);
         entrypoint = List.copyOf(entrypoint);
         dependsOn = List.copyOf(dependsOn);
         aliases = List.copyOf(aliases);
         waitFor = List.copyOf(waitFor);
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
         files = List.copyOf(files);
-        labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+        bindAddress = Objects.requireNonNull(bindAddress, "bindAddress").filter(a -> !a.isBlank());
         javaApp = Objects.requireNonNull(javaApp, "javaApp");
     }
 
-    /** A service that runs {@code image}. */
-    public ServiceSpec(String name, String image, List<Integer> ports, List<FixedPort> fixedPorts, Map<String, String> env,
-            Map<String, Secret> secrets, List<String> command, List<String> entrypoint, List<String> dependsOn, List<String> aliases,
-            List<WaitSpec> waitFor, Duration startupTimeout, long memoryBytes, List<FileCopy> files, Map<String, String> labels,
-            String bindAddress) {
-        this(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor, startupTimeout, memoryBytes,
-                files, labels, bindAddress, Optional.empty());
+    /** A builder for a service named {@code name}, with every part at its default. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding every part of this service, for a changed copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(name).image(image).ports(ports).fixedPorts(fixedPorts).command(command).entrypoint(entrypoint)
+                .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
+                .files(files).bindAddress(bindAddress).javaApp(javaApp);
+        env.forEach(builder::env);
+        secrets.forEach(builder::secret);
+        labels.forEach(builder::label);
+        return builder;
     }
 
     /** Every container port this service publishes, random and fixed, in declaration order. */
@@ -95,5 +113,141 @@ public record ServiceSpec(
         all.add(name);
         all.addAll(aliases);
         return all;
+    }
+
+    /** Builds a {@link ServiceSpec} by named parts; each call replaces that part (a map entry, for env, secrets and labels). */
+    public static final class Builder {
+
+        private final String name;
+        private String image = "";
+        private final List<Integer> ports = new ArrayList<>();
+        private final List<FixedPort> fixedPorts = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final Map<String, Secret> secrets = new LinkedHashMap<>();
+        private final List<String> command = new ArrayList<>();
+        private final List<String> entrypoint = new ArrayList<>();
+        private final List<String> dependsOn = new ArrayList<>();
+        private final List<String> aliases = new ArrayList<>();
+        private final List<WaitSpec> waitFor = new ArrayList<>();
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private long memoryBytes;
+        private final List<FileCopy> files = new ArrayList<>();
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private Optional<String> bindAddress = Optional.empty();
+        private Optional<JavaAppSpec> javaApp = Optional.empty();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** The image reference. */
+        public Builder image(String reference) {
+            this.image = reference;
+            return this;
+        }
+
+        /** The container ports published on random host ports. */
+        public Builder ports(List<Integer> containerPorts) {
+            ports.clear();
+            ports.addAll(containerPorts);
+            return this;
+        }
+
+        /** The container ports published on fixed host ports. */
+        public Builder fixedPorts(List<FixedPort> fixed) {
+            fixedPorts.clear();
+            fixedPorts.addAll(fixed);
+            return this;
+        }
+
+        /** Sets an environment variable. */
+        public Builder env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+
+        /** Sets a secret environment variable. */
+        public Builder secret(String key, Secret value) {
+            secrets.put(key, value);
+            return this;
+        }
+
+        /** Replaces the command. */
+        public Builder command(List<String> arguments) {
+            command.clear();
+            command.addAll(arguments);
+            return this;
+        }
+
+        /** Replaces the entry point. */
+        public Builder entrypoint(List<String> arguments) {
+            entrypoint.clear();
+            entrypoint.addAll(arguments);
+            return this;
+        }
+
+        /** The services that must be ready first. */
+        public Builder dependsOn(List<String> serviceNames) {
+            dependsOn.clear();
+            dependsOn.addAll(serviceNames);
+            return this;
+        }
+
+        /** The further network aliases. */
+        public Builder aliases(List<String> networkAliases) {
+            aliases.clear();
+            aliases.addAll(networkAliases);
+            return this;
+        }
+
+        /** The readiness conditions. */
+        public Builder waitFor(List<WaitSpec> conditions) {
+            waitFor.clear();
+            waitFor.addAll(conditions);
+            return this;
+        }
+
+        /** How long the service may take from start to ready. */
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = timeout;
+            return this;
+        }
+
+        /** The memory limit in bytes; 0 for none. */
+        public Builder memoryBytes(long bytes) {
+            this.memoryBytes = bytes;
+            return this;
+        }
+
+        /** The files copied in before start. */
+        public Builder files(List<FileCopy> copies) {
+            files.clear();
+            files.addAll(copies);
+            return this;
+        }
+
+        /** Sets a container label. */
+        public Builder label(String key, String value) {
+            labels.put(key, value);
+            return this;
+        }
+
+        /** The host address published ports bind to; empty lets the engine choose. */
+        public Builder bindAddress(Optional<String> address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** The Java application to run instead of an image. */
+        public Builder javaApp(Optional<JavaAppSpec> app) {
+            this.javaApp = app;
+            return this;
+        }
+
+        /** The service; not validated here (see {@link TopologyValidator}). */
+        public ServiceSpec build() {
+            return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
+                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp);
+        }
     }
 }

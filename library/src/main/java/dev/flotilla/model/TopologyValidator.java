@@ -112,19 +112,25 @@ public final class TopologyValidator {
                         "publish each container port once, either in ports or in fixedPorts");
             }
         }
-        try {
-            InetAddress address = InetAddress.getByName(service.bindAddress());
-            if (!isIpLiteral(service.bindAddress()) || address == null) {
-                throw new UnknownHostException(service.bindAddress());
+        service.bindAddress().ifPresent(bindAddress -> {
+            if (!isIpLiteral(bindAddress)) {
+                problems.add(origin.service(service.name(), "bindAddress"), "\"" + bindAddress + "\" is not an IP address",
+                        "use an IP literal such as \"127.0.0.1\" or \"0.0.0.0\", or leave it empty to let Flotilla choose");
             }
-        } catch (UnknownHostException e) {
-            problems.add(origin.service(service.name(), "bindAddress"), "\"" + service.bindAddress() + "\" is not an IP address",
-                    "use an IP literal such as \"127.0.0.1\" (the default) or \"0.0.0.0\"");
-        }
+        });
     }
 
     private static boolean isIpLiteral(String text) {
-        return text.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (text.contains(":") && text.matches("[0-9a-fA-F:.]+"));
+        if (!text.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !(text.contains(":") && text.matches("[0-9a-fA-F:.]+"))) {
+            return false;
+        }
+        try {
+            // A literal is parsed, never looked up; this rejects "999.0.0.1" and malformed IPv6.
+            InetAddress.getByName(text);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static void checkPortRange(int port, String where, String what, ConfigProblems problems) {

@@ -110,26 +110,34 @@ public final class AnnotationTopologyResolver {
 
     private static ServiceSpec toSpec(Service service, SpecOrigin origin, ConfigProblems problems) {
         String name = service.name();
-        Duration startupTimeout = duration(service.startupTimeout(), origin.service(name, "startupTimeout"), problems)
-                .orElse(Duration.ofSeconds(60));
-        return new ServiceSpec(
-                name,
-                service.image(),
-                Arrays.stream(service.ports()).boxed().toList(),
-                fixedPorts(service, origin, problems),
-                keyValues(service.env(), origin.service(name, "env"), "KEY=value", problems),
-                secrets(service, origin, problems),
-                List.of(service.command()),
-                List.of(service.entrypoint()),
-                List.of(service.dependsOn()),
-                List.of(service.aliases()),
-                waits(service, startupTimeout, origin, problems),
-                startupTimeout,
-                memory(service, origin, problems),
-                files(service.files()),
-                keyValues(service.labels(), origin.service(name, "labels"), "key=value", problems),
-                service.bindAddress(),
-                javaApp(service, origin, problems));
+        Duration startupTimeout = service.startupTimeout().isBlank() ? ServiceSpec.DEFAULT_STARTUP_TIMEOUT
+                : duration(service.startupTimeout(), origin.service(name, "startupTimeout"), problems)
+                        .orElse(ServiceSpec.DEFAULT_STARTUP_TIMEOUT);
+        // Parsed in attribute order, so that problems are listed in that order too.
+        List<FixedPort> fixedPorts = fixedPorts(service, origin, problems);
+        Map<String, String> env = keyValues(service.env(), origin.service(name, "env"), "KEY=value", problems);
+        Map<String, Secret> secrets = secrets(service, origin, problems);
+        List<WaitSpec> waits = waits(service, startupTimeout, origin, problems);
+        long memory = memory(service, origin, problems);
+        Map<String, String> labels = keyValues(service.labels(), origin.service(name, "labels"), "key=value", problems);
+        ServiceSpec.Builder spec = ServiceSpec.builder(name)
+                .image(service.image())
+                .ports(Arrays.stream(service.ports()).boxed().toList())
+                .fixedPorts(fixedPorts)
+                .command(List.of(service.command()))
+                .entrypoint(List.of(service.entrypoint()))
+                .dependsOn(List.of(service.dependsOn()))
+                .aliases(List.of(service.aliases()))
+                .waitFor(waits)
+                .startupTimeout(startupTimeout)
+                .memoryBytes(memory)
+                .files(files(service.files()))
+                .bindAddress(Optional.of(service.bindAddress()))
+                .javaApp(javaApp(service, origin, problems));
+        env.forEach(spec::env);
+        secrets.forEach(spec::secret);
+        labels.forEach(spec::label);
+        return spec.build();
     }
 
     private static Optional<JavaAppSpec> javaApp(Service service, SpecOrigin origin, ConfigProblems problems) {
@@ -139,7 +147,7 @@ public final class AnnotationTopologyResolver {
                     "declare one: javaApp = @JavaApp(mainClass = \"...\")");
         }
         return Arrays.stream(apps).findFirst().map(app -> new JavaAppSpec(app.mainClass(), List.of(app.classpath()),
-                List.of(app.jvmArgs()), app.baseImage()));
+                List.of(app.jvmArgs()), app.baseImage().isBlank() ? JavaAppSpec.DEFAULT_BASE_IMAGE : app.baseImage()));
     }
 
     private static List<FixedPort> fixedPorts(Service service, SpecOrigin origin, ConfigProblems problems) {

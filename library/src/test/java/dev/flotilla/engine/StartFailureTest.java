@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.flotilla.support.ChildJvm;
 import dev.flotilla.support.DockerState;
 import dev.flotilla.Flotilla;
 import dev.flotilla.PullPolicy;
@@ -148,5 +149,17 @@ class StartFailureTest {
                 .isInstanceOf(ServiceStartException.class)
                 .hasMessageStartingWith("Service \"hog\" stopped while waiting for log line matching /never printed/")
                 .hasMessageContaining("state: exited, exit code 137, OOM-killed yes");
+    }
+
+    @Test
+    void anErrorDuringAStartFailsItAndRemovesWhatWasStarted() throws Exception {
+        ChildJvm child = ChildJvm.start(ErrorDuringStartProbe.class, Map.of(), List.of("-Xmx96m"));
+        child.awaitExit(120);
+
+        assertThat(child.output()).as(child.output())
+                .contains("FAILED ServiceStartException Service \"big\" could not be started: java.lang.OutOfMemoryError: Java heap space")
+                .contains("CAUSE java.lang.OutOfMemoryError: Java heap space")
+                .contains("LEFT 0")
+                .doesNotContain("STARTED");
     }
 }

@@ -1,0 +1,87 @@
+package dev.flotilla.engine;
+
+import java.util.function.BooleanSupplier;
+
+import com.github.dockerjava.api.exception.DockerException;
+import dev.flotilla.ServiceStartException;
+import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.ServiceSpec;
+
+/**
+ * The one way a service is started, whether its topology starts or a test starts it again
+ * through its handle: check that its fixed host ports are free, create the container (once)
+ * and copy its files in, start it, follow its output and wait until it is ready. Every failure,
+ * whatever its type ({@link Error}s too), becomes a {@link ServiceStartException} with the
+ * service's failure report.
+ */
+final class ServiceStart {
+
+    private ServiceStart() {
+    }
+
+    /**
+     * Starts {@code container} of {@code topology} unless it runs already, and waits until it is ready.
+     *
+     * @param aborted asked while waiting: true calls the start off (another service failed, or the caller was interrupted)
+     * @throws ServiceStartException if the service cannot be started or does not become ready
+     * @throws Aborted if the start was called off
+     */
+    static void run(StartedTopology topology, ServiceContainer container, BooleanSupplier aborted) {
+        if (aborted.getAsBoolean()) {
+            throw new Aborted();
+        }
+        ServiceSpec spec = container.spec();
+        boolean running = container.isRunning();
+        FixedPort taken = !running && container.docker().isLocal() ? HostPorts.firstTaken(spec, container.bindAddress()) : null;
+        if (taken != null) {
+            throw new ServiceStartException(container.name(), FailureReport.of(container, HostPorts.inUseMessage(spec,
+                    "host port " + taken.hostPort() + " on " + container.bindAddress() + " is already in use")).message(), null);
+        }
+        try {
+            if (!container.created()) {
+                container.create(topology.networkName(), topology.labels());
+                container.copyFiles();
+            }
+            container.startContainer();
+        } catch (DockerException e) {
+            throw new ServiceStartException(container.name(), FailureReport.of(container, explain(container, e)).message(), e);
+        } catch (RuntimeException | Error e) {
+            // An Error (OutOfMemoryError while copying a large file, NoClassDefFoundError) fails this start like any other failure.
+            throw new ServiceStartException(container.name(),
+                    FailureReport.of(container, "could not be started: " + describe(e)).message(), e);
+        }
+        try {
+            container.awaitReady(aborted);
+        } catch (ReadinessFailure failure) {
+            if (failure.reason() == ReadinessFailure.Reason.ABORTED) {
+                throw new Aborted();
+            }
+            throw new ServiceStartException(container.name(), FailureReport.of(container, failure).message(), failure);
+        } catch (RuntimeException | Error e) {
+            throw new ServiceStartException(container.name(),
+                    FailureReport.of(container, "failed while waiting to be ready: " + describe(e)).message(), e);
+        }
+        topology.markReady(container.name());
+    }
+
+    private static String describe(Throwable failure) {
+        return failure instanceof Error ? failure.toString() : String.valueOf(failure.getMessage());
+    }
+
+    /** Turns the engine's words into what the user should do. */
+    private static String explain(ServiceContainer container, DockerException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("port is already allocated") || message.contains("address already in use")) {
+            return HostPorts.inUseMessage(container.spec(), "a host port on " + container.bindAddress() + " is already in use")
+                    + " Docker said: " + message.strip();
+        }
+        return "could not be started: Docker said: " + message.strip();
+    }
+
+    /** A start called off because another service failed first, or the caller was interrupted; never reported on its own. */
+    static final class Aborted extends RuntimeException {
+        Aborted() {
+            super("start called off", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.flotilla.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.flotilla.ExecResult;
+import dev.flotilla.FlotillaException;
+import dev.flotilla.ServiceHandle;
+
+/**
+ * The test's view of one service of a running topology. It holds no lifecycle of its own: it
+ * asks the service's container and, to start it again, the engine's one start path.
+ */
+final class TopologyServiceHandle implements ServiceHandle {
+
+    private final StartedTopology topology;
+    private final ServiceContainer container;
+
+    TopologyServiceHandle(StartedTopology topology, ServiceContainer container) {
+        this.topology = topology;
+        this.container = container;
+    }
+
+    @Override
+    public String name() {
+        return container.name();
+    }
+
+    @Override
+    public String containerId() {
+        return container.containerId();
+    }
+
+    @Override
+    public String host() {
+        return container.host();
+    }
+
+    @Override
+    public int mappedPort(int containerPort) {
+        return container.mappedPort(containerPort);
+    }
+
+    @Override
+    public String logs() {
+        return String.join("\n", container.log().lines());
+    }
+
+    @Override
+    public ExecResult exec(String... command) {
+        return exec(FlotillaSettings.get().execTimeout(), command);
+    }
+
+    @Override
+    public ExecResult exec(Duration timeout, String... command) {
+        try {
+            return container.exec(timeout, List.of(command));
+        } catch (ContainerExec.TimedOut e) {
+            throw new FlotillaException(e.getMessage() + "; it may still run in the container. Output so far: stdout "
+                    + quote(e.soFar().stdout()) + ", stderr " + quote(e.soFar().stderr()) + ". Fix: give it more time with exec(Duration, ...)"
+                    + " or the setting " + FlotillaSettings.EXEC_TIMEOUT + ", or make the command end.");
+        }
+    }
+
+    private String quote(String output) {
+        String masked = SecretDelivery.mask(output, container.spec().secretValues());
+        return "\"" + (masked.length() > 500 ? "..." + masked.substring(masked.length() - 500) : masked) + "\"";
+    }
+
+    @Override
+    public boolean isRunning() {
+        return container.isRunning();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        container.stop(grace);
+    }
+
+    @Override
+    public void start() {
+        try {
+            ServiceStart.run(topology, container, Thread.currentThread()::isInterrupted);
+        } catch (ServiceStart.Aborted e) {
+            throw new FlotillaException("Start of service \"" + name() + "\" was interrupted; the container stays as it is: "
+                    + container.describeState() + ".");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceHandle[" + name() + ", container " + container.containerName() + "]";
+    }
+}

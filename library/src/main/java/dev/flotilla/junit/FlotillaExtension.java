@@ -8,8 +8,8 @@ import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
 import dev.flotilla.DockerUnavailableException;
 import dev.flotilla.engine.FlotillaSettings;
+import dev.flotilla.engine.SharedTopologies;
 import dev.flotilla.engine.TopologyEngine;
-import dev.flotilla.model.TopologySpec;
 import dev.flotilla.resolve.AnnotationTopologyResolver;
 import dev.flotilla.resolve.TopologyDeclaration;
 import org.apiguardian.api.API;
@@ -26,7 +26,9 @@ import org.opentest4j.TestAbortedException;
  * The JUnit Jupiter extension behind {@link dev.flotilla.Topology @Topology}; registered by it,
  * so there is no need to name it. It holds no state: the declaration and the running topology
  * live in the extension store of the class (scope {@code CLASS}) or test method (scope
- * {@code METHOD}), and JUnit closes the topology when that context ends.
+ * {@code METHOD}), and JUnit closes the topology when that context ends. A {@code SUITE}
+ * topology belongs to the JVM ({@link SharedTopologies}), since build tools hand classes to
+ * JUnit in ways that end JUnit's own root context after each class.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -38,12 +40,14 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void beforeAll(ExtensionContext context) {
         TopologyDeclaration declaration = declaration(context);
-        if (declaration.scope() != Scope.METHOD) {
-            TopologyResource resource = declaration.scope() == Scope.SUITE
-                    ? suiteTopology(context, declaration)
-                    : ensureStarted(context, declaration);
-            Injection.injectFields(context.getRequiredTestClass(), null, resource.running());
+        if (declaration.scope() == Scope.METHOD) {
+            Injection.rejectStaticFields(context.getRequiredTestClass());
+            return;
         }
+        TopologyResource resource = declaration.scope() == Scope.SUITE
+                ? suiteTopology(context, declaration)
+                : ensureStarted(context, declaration);
+        Injection.injectFields(context.getRequiredTestClass(), null, resource.running());
     }
 
     @Override
@@ -52,9 +56,6 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
         RunningTopology running = declaration.scope() == Scope.METHOD
                 ? ensureStarted(context, declaration).running()
                 : runningTopology(context);
-        if (declaration.scope() == Scope.METHOD) {
-            Injection.injectFields(context.getRequiredTestClass(), null, running);
-        }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             Injection.injectFields(instance.getClass(), instance, running);
         }
@@ -69,9 +70,12 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
-        String what = "parameter '" + parameter.getName() + "' of " + parameterContext.getDeclaringExecutable();
+        Optional<String> name = ParameterNames.of(parameter);
+        String what = "parameter " + name.map(n -> "'" + n + "'").orElse(parameterContext.getIndex() + " (" + parameter.getType().getSimpleName() + ")")
+                + " of " + parameterContext.getDeclaringExecutable();
         try {
-            return Injection.valueFor(parameter, parameter.getType(), what, parameter.getName(), runningTopology(extensionContext));
+            RunningTopology topology = runningTopology(extensionContext);
+            return Injection.valueFor(parameter, parameter.getType(), what, name, topology);
         } catch (ExtensionConfigurationException | IllegalStateException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
@@ -129,15 +133,12 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     /**
-     * The one instance of an equal topology for the whole run, kept in the root store (closed when
-     * the run ends) and also in this class's store, so lookups from its tests find it.
-     * {@code getOrComputeIfAbsent} computes once per key even when classes ask at the same moment.
+     * The one instance of an equal topology for this JVM, whichever class asks first (see
+     * {@link SharedTopologies}), also kept in this class's store, so lookups from its tests find it.
      */
     private static TopologyResource suiteTopology(ExtensionContext context, TopologyDeclaration declaration) {
-        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
-        TopologyResource shared = root.getOrComputeIfAbsent(new SuiteKey(declaration.spec()),
-                key -> new TopologyResource(declaration.spec(), start(declaration)),
-                TopologyResource.class);
+        TopologyResource shared = new TopologyResource(declaration.spec(),
+                SharedTopologies.getOrStart(declaration.spec(), () -> start(declaration)));
         context.getStore(NAMESPACE).put(TOPOLOGY, new SharedTopology(shared));
         return shared;
     }
@@ -152,10 +153,6 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
             }
             throw e;
         }
-    }
-
-    /** The key of a suite-wide instance: equal models share one. */
-    private record SuiteKey(TopologySpec spec) {
     }
 
     /** A class's reference to a suite-wide instance; not closeable, since the class does not own it. */

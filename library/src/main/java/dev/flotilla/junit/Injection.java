@@ -6,6 +6,8 @@ import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,15 +35,23 @@ final class Injection {
      * The value for an element.
      *
      * @param what describes the element for messages, such as "parameter 'api' of FooTest.test(...)"
-     * @param defaultName the element's own name, the service name of an unannotated handle
+     * @param ownName the element's own name, the service name of an unannotated handle; empty where
+     *     the compiler kept no name (a parameter compiled without -parameters and without debug information)
      */
-    static Object valueFor(AnnotatedElement element, Class<?> type, String what, String defaultName, RunningTopology topology) {
+    static Object valueFor(AnnotatedElement element, Class<?> type, String what, Optional<String> ownName, RunningTopology topology) {
         Endpoint endpoint = element.getAnnotation(Endpoint.class);
         if (endpoint != null) {
             return endpointValue(endpoint.value(), type, what, topology);
         }
         ServiceName named = element.getAnnotation(ServiceName.class);
-        String serviceName = named != null ? named.value() : defaultName;
+        if (named == null && ownName.isEmpty()) {
+            throw new ExtensionConfigurationException(what + ": its name was not kept by the compiler, so Flotilla cannot tell"
+                    + " which service of topology \"" + topology.name() + "\" " + new TreeSet<>(topology.serviceNames()) + " it means."
+                    + " Fix: annotate it with @ServiceName(\"...\"), or compile with -parameters (Maven:"
+                    + " <maven.compiler.parameters>true</maven.compiler.parameters>; Gradle: options.compilerArgs << '-parameters')"
+                    + " or with debug information (javac -g, the default of Maven and Gradle).");
+        }
+        String serviceName = named != null ? named.value() : ownName.get();
         if (!topology.serviceNames().contains(serviceName)) {
             throw new ExtensionConfigurationException(what + ": topology \"" + topology.name() + "\" has no service \""
                     + serviceName + "\" (services: " + topology.serviceNames() + "). Fix: "
@@ -96,12 +106,28 @@ final class Injection {
             if (Modifier.isFinal(field.getModifiers())) {
                 throw new ExtensionConfigurationException(what + " is final, so Flotilla cannot fill it. Fix: remove final.");
             }
-            Object value = valueFor(field, field.getType(), what, field.getName(), topology);
+            Object value = valueFor(field, field.getType(), what, Optional.of(field.getName()), topology);
             try {
                 field.setAccessible(true);
                 field.set(instance, value);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new ExtensionConfigurationException(what + " could not be set: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Fails a class with scope {@code METHOD} that has static fields to fill: each test method gets
+     * its own instance, while a static field is one for all of them (and parallel methods would
+     * overwrite each other's).
+     */
+    static void rejectStaticFields(Class<?> testClass) {
+        for (Field field : allFields(testClass)) {
+            if (Modifier.isStatic(field.getModifiers()) && isInjectable(field, field.getType())) {
+                throw new ExtensionConfigurationException("field " + field.getDeclaringClass().getSimpleName() + "." + field.getName()
+                        + " is static, but the topology has scope METHOD: each test method gets its own instance, and a static"
+                        + " field would hold only one of them (tests running in parallel would overwrite each other's)."
+                        + " Fix: make the field non-static, inject a test-method parameter, or use scope CLASS.");
             }
         }
     }

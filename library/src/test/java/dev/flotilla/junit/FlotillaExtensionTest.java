@@ -252,4 +252,34 @@ class FlotillaExtensionTest {
     private static String message(Event event) {
         return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
     }
+
+    // ---- scope METHOD and static fields: one field cannot hold each method's own instance ----
+
+    @Topology(name = "methodstatic", scope = Scope.METHOD)
+    @Service(name = "cache", image = "redis:7", ports = 6379)
+    static class MethodScopeStaticFieldTestCase {
+        static ServiceHandle cache;
+
+        @Test
+        void first() {
+        }
+
+        @Test
+        void second() {
+        }
+    }
+
+    @Test
+    void methodScopeRejectsStaticFieldsBeforeAnythingStarts() {
+        long since = System.currentTimeMillis() / 1000;
+        EngineExecutionResults results = dev.flotilla.support.ParallelRun.concurrent(EngineTestKit.engine("junit-jupiter"))
+                .selectors(selectClass(MethodScopeStaticFieldTestCase.class)).execute();
+
+        assertThat(failures(results)).singleElement().satisfies(failure -> assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("field MethodScopeStaticFieldTestCase.cache is static, but the topology has scope METHOD: each test"
+                        + " method gets its own instance, and a static field would hold only one of them (tests running in parallel"
+                        + " would overwrite each other's). Fix: make the field non-static, inject a test-method parameter, or use scope CLASS."));
+        assertThat(DockerState.createdServices("methodstatic", since)).isEmpty();
+    }
 }

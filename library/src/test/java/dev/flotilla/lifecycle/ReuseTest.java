@@ -68,6 +68,68 @@ class ReuseTest {
         assertThat(reusableContainers()).isEmpty();
     }
 
+    @Test
+    void anInstanceThatAnotherLiveJvmHoldsBrokenIsLeftToItAndThisRunStartsItsOwn() throws Exception {
+        ChildJvm holder = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, "hold-broken");
+        try {
+            holder.awaitLine("HOLDING", 120);
+            String[] held = holder.awaitLine("INSTANCE ", 1).trim().split(" ");
+            long since = System.currentTimeMillis() / 1000;
+
+            long started = System.nanoTime();
+            ChildJvm other = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, "use");
+            assertThat(other.awaitExit(180)).as(other.output()).isZero();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(state(held[2])).as("the held instance's cache; the other run said:%n%s", other.output()).isEqualTo("running");
+            assertThat(state(held[3])).as("the held instance's box, stopped by its holder").isEqualTo("exited");
+            assertThat(other.output()).contains("USED PONG ok", "starting an instance for this run only");
+            String session = other.awaitLine("SESSION ", 1).trim().split(" ")[1];
+            assertThat(DockerState.createdServices(Map.of(Labels.SESSION, session), since)).as("the other run's own instance")
+                    .containsExactlyInAnyOrder("cache", "box");
+            assertThat(DockerState.client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.SESSION, session)).exec())
+                    .as("the other run's own instance, after that run").isEmpty();
+            assertThat(DockerState.client().listNetworksCmd().withFilter("label", List.of(Labels.SESSION + "=" + session)).exec()).isEmpty();
+            assertThat(millis).as("the other run waited for nothing").isLessThan(30_000);
+
+            assertThat(release(holder)).contains("STILL PONG");
+        } finally {
+            holder.process().destroy();
+        }
+    }
+
+    @Test
+    void anInstanceThatAnotherLiveJvmHoldsIsNeverExpired() throws Exception {
+        ChildJvm holder = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, "hold");
+        try {
+            holder.awaitLine("HOLDING", 120);
+            String[] held = holder.awaitLine("INSTANCE ", 1).trim().split(" ");
+            Thread.sleep(2500);
+
+            run("b", ON, "-Dflotilla.reuse.ttl=2s");
+
+            assertThat(state(held[2])).as("the held instance's cache, after a run whose time to live it exceeded").isEqualTo("running");
+            assertThat(state(held[3])).isEqualTo("running");
+            assertThat(release(holder)).contains("STILL PONG");
+        } finally {
+            holder.process().destroy();
+        }
+    }
+
+    /** Lets a holding probe go on and end; returns its output. */
+    private static String release(ChildJvm holder) throws Exception {
+        holder.process().getOutputStream().write('\n');
+        holder.process().getOutputStream().flush();
+        assertThat(holder.awaitExit(60)).as(holder.output()).isZero();
+        return holder.output();
+    }
+
+    /** A container's state, as Docker says it: running, exited, ... or gone. */
+    private static String state(String containerId) {
+        return DockerState.client().listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec().stream()
+                .map(Container::getState).findFirst().orElse("gone");
+    }
+
     private static List<Container> reusableContainers() {
         return DockerState.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.REUSABLE, "true", Labels.TOPOLOGY_NAME, NAME)).exec();

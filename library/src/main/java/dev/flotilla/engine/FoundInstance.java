@@ -43,11 +43,6 @@ final class FoundInstance {
         return containers.isEmpty();
     }
 
-    /** Every service has a running container. */
-    boolean isWhole() {
-        return problems().isEmpty();
-    }
-
     /** The container of each service, by service name. */
     Map<String, Container> byService() {
         return byService;
@@ -63,7 +58,7 @@ final class FoundInstance {
                 && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(c.getState()));
     }
 
-    /** What keeps it from being whole, such as {@code service "box" is exited}; empty when whole. */
+    /** What keeps it from being whole, such as {@code service "box" is exited}; empty when every service has a running container. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (ServiceSpec service : spec.services()) {

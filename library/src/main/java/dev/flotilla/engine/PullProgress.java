@@ -54,6 +54,7 @@ final class PullProgress implements ResultCallback<PullResponseItem> {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // getError(): the only words of engines that send no error detail
     public void onNext(PullResponseItem item) {
         lastProgress = System.nanoTime();
         if (item.isErrorIndicated()) {

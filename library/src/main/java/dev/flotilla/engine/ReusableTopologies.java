@@ -72,7 +72,7 @@ final class ReusableTopologies {
                         holding = false;
                         return attached.get();
                     }
-                    problems = List.of("a service is not ready");
+                    problems = List.of("a service is not ready, or its network is gone");
                 } else if (found.isProbablyStarting() && Instant.now().isBefore(giveUp)) {
                     sleep(); // probably another JVM starting it right now
                     continue;
@@ -83,10 +83,12 @@ final class ReusableTopologies {
                 if (removal.isEmpty()) {
                     return startForThisRunOnly(spec, docker, appImages, hash, problems);
                 }
-                try (ReuseHolds.Removal lock = removal.get()) {
-                    LOG.info("Reusable topology {} is not whole ({}) and no one holds it: removing it to start afresh",
-                            spec.name(), String.join(", ", problems));
+                LOG.info("Reusable topology {} is not whole ({}) and no one holds it: removing it to start afresh",
+                        spec.name(), String.join(", ", problems));
+                try {
                     remove(docker.client(), hash);
+                } finally {
+                    removal.get().close();
                 }
                 ReuseLedger.hold(hash);
                 holding = true;
@@ -161,9 +163,11 @@ final class ReusableTopologies {
                             instance.getKey().substring(0, 12), lastUse);
                     continue;
                 }
-                try (ReuseHolds.Removal lock = removal.get()) {
-                    LOG.info("Removing reusable topology {} ({}), unused since {}", name, instance.getKey().substring(0, 12), lastUse);
+                LOG.info("Removing reusable topology {} ({}), unused since {}", name, instance.getKey().substring(0, 12), lastUse);
+                try {
                     removed += remove(client, instance.getKey());
+                } finally {
+                    removal.get().close();
                 }
             }
         }

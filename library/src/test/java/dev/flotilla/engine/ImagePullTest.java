@@ -41,18 +41,15 @@ class ImagePullTest {
         try (FakeRegistry registry = FakeRegistry.stalling()) {
             String image = registry.address() + "/stall/image:1";
 
-            long started = System.nanoTime();
-            Throwable failure = startInBackground(topology("pullstall", image)).get(60, TimeUnit.SECONDS).failure();
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            FailedStart start = failToStart("pullstall", image);
 
-            assertThat(failure).isInstanceOf(ServiceStartException.class);
-            assertThat(failure.getMessage())
+            assertThat(start.failure().getMessage())
                     .startsWith("Service \"app\" cannot start: image \"" + image + "\" could not be pulled in 2 attempts;"
                             + " last: no progress for 2s (stalled)")
                     .contains("Nothing was started.", STALL_TIMEOUT, ATTEMPTS);
             assertThat(registry.requests("/manifests/1", "no answer")).as("attempts that reached the registry: %s", registry.requests())
                     .hasSize(2);
-            assertThat(millis).as("2 attempts of 2 s and a pause of 1 s between them").isBetween(4_000L, 15_000L);
+            assertThat(start.millis()).as("2 attempts of 2 s and a pause of 1 s between them").isBetween(4_000L, 15_000L);
         }
     }
 
@@ -76,17 +73,14 @@ class ImagePullTest {
         try (FakeRegistry registry = FakeRegistry.refusingThenForwarding(0, LAB_REGISTRY_PORT)) {
             String image = registry.address() + "/library/nosuchimage:1";
 
-            long started = System.nanoTime();
-            Throwable failure = startInBackground(topology("pullmissing", image)).get(60, TimeUnit.SECONDS).failure();
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            FailedStart start = failToStart("pullmissing", image);
 
-            assertThat(failure).isInstanceOf(ServiceStartException.class);
-            assertThat(failure.getMessage())
+            assertThat(start.failure().getMessage())
                     .startsWith("Service \"app\" cannot start: image \"" + image + "\" could not be pulled: ")
                     .contains("not found", "not retried", "Fix: check the image name and tag");
             assertThat(registry.requests("GET /v2/ ", "forwarded")).as("pulls that reached the registry: %s", registry.requests())
                     .hasSize(1);
-            assertThat(millis).isLessThan(5_000);
+            assertThat(start.millis()).isLessThan(5_000);
         }
     }
 
@@ -125,7 +119,8 @@ class ImagePullTest {
     /** How a start ended: the failure it threw, and whether its thread was interrupted afterwards. */
     private record Outcome(Throwable failure, boolean interrupted) {
         static Outcome of(TopologyDefinition definition) {
-            try (RunningTopology running = definition.start()) {
+            try {
+                definition.start().close();
                 return new Outcome(null, Thread.currentThread().isInterrupted());
             } catch (RuntimeException e) {
                 return new Outcome(e, Thread.currentThread().isInterrupted());
@@ -133,13 +128,24 @@ class ImagePullTest {
         }
     }
 
-    /** Starts in a thread of its own, so that a start that hangs fails the test instead of hanging it. */
-    private static CompletableFuture<Outcome> startInBackground(TopologyDefinition definition) {
+    private record FailedStart(Throwable failure, long millis) {
+    }
+
+    /**
+     * Starts a topology of one service on {@code image}, in a thread of its own, so that a start
+     * that hangs fails the test instead of hanging it; expects the start to fail.
+     */
+    private static FailedStart failToStart(String name, String image) throws Exception {
+        TopologyDefinition definition = topology(name, image);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         Thread thread = new Thread(() -> outcome.complete(Outcome.of(definition)), "start-" + definition.name());
         thread.setDaemon(true);
+        long started = System.nanoTime();
         thread.start();
-        return outcome;
+        Throwable failure = outcome.get(60, TimeUnit.SECONDS).failure();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(failure).isInstanceOf(ServiceStartException.class);
+        return new FailedStart(failure, millis);
     }
 
     private static void removeImage(String image) {

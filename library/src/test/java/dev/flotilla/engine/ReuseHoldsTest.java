@@ -38,9 +38,10 @@ class ReuseHoldsTest {
 
         ReuseHolds.release(hash);
         assertThat(ReuseHolds.heldByThisJvm()).doesNotContain(hash);
-        try (ReuseHolds.Removal removal = ReuseHolds.tryRemoval(hash).orElseThrow()) {
-            assertThat(ReuseHolds.tryRemoval(hash)).as("one removal at a time").isEmpty();
-        }
+        ReuseHolds.Removal removal = ReuseHolds.tryRemoval(hash).orElseThrow();
+        assertThat(ReuseHolds.tryRemoval(hash)).as("one removal at a time").isEmpty();
+        removal.close();
+        assertThat(ReuseHolds.tryRemoval(hash)).as("after the removal").hasValueSatisfying(ReuseHolds.Removal::close);
     }
 
     @Test
@@ -66,9 +67,7 @@ class ReuseHoldsTest {
             other.process().destroyForcibly(); // SIGKILL: the operating system lets go of its lock
             other.process().waitFor();
         }
-        try (ReuseHolds.Removal removal = ReuseHolds.tryRemoval(hash).orElseThrow()) {
-            assertThat(ReuseHolds.heldByThisJvm()).doesNotContain(hash);
-        }
+        assertThat(ReuseHolds.tryRemoval(hash)).as("after the other JVM ended").hasValueSatisfying(ReuseHolds.Removal::close);
     }
 
     /** Run in a child JVM: holds the instance named by the first argument until a line arrives on standard input. */

@@ -70,10 +70,7 @@ class ReuseTest {
 
     @Test
     void anInstanceThatAnotherLiveJvmHoldsBrokenIsLeftToItAndThisRunStartsItsOwn() throws Exception {
-        ChildJvm holder = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, "hold-broken");
-        try {
-            holder.awaitLine("HOLDING", 120);
-            String[] held = holder.awaitLine("INSTANCE ", 1).trim().split(" ");
+        try (Holder holder = Holder.start("hold-broken")) {
             long since = System.currentTimeMillis() / 1000;
 
             long started = System.nanoTime();
@@ -81,8 +78,8 @@ class ReuseTest {
             assertThat(other.awaitExit(180)).as(other.output()).isZero();
             long millis = (System.nanoTime() - started) / 1_000_000;
 
-            assertThat(state(held[2])).as("the held instance's cache; the other run said:%n%s", other.output()).isEqualTo("running");
-            assertThat(state(held[3])).as("the held instance's box, stopped by its holder").isEqualTo("exited");
+            assertThat(state(holder.cache())).as("the held instance's cache; the other run said:%n%s", other.output()).isEqualTo("running");
+            assertThat(state(holder.box())).as("the held instance's box, stopped by its holder").isEqualTo("exited");
             assertThat(other.output()).contains("USED PONG ok", "starting an instance for this run only");
             String session = other.awaitLine("SESSION ", 1).trim().split(" ")[1];
             assertThat(DockerState.createdServices(Map.of(Labels.SESSION, session), since)).as("the other run's own instance")
@@ -92,36 +89,50 @@ class ReuseTest {
             assertThat(DockerState.client().listNetworksCmd().withFilter("label", List.of(Labels.SESSION + "=" + session)).exec()).isEmpty();
             assertThat(millis).as("the other run waited for nothing").isLessThan(30_000);
 
-            assertThat(release(holder)).contains("STILL PONG");
-        } finally {
-            holder.process().destroy();
+            assertThat(holder.release()).contains("STILL PONG");
         }
     }
 
     @Test
     void anInstanceThatAnotherLiveJvmHoldsIsNeverExpired() throws Exception {
-        ChildJvm holder = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, "hold");
-        try {
-            holder.awaitLine("HOLDING", 120);
-            String[] held = holder.awaitLine("INSTANCE ", 1).trim().split(" ");
+        try (Holder holder = Holder.start("hold")) {
             Thread.sleep(2500);
 
             run("b", ON, "-Dflotilla.reuse.ttl=2s");
 
-            assertThat(state(held[2])).as("the held instance's cache, after a run whose time to live it exceeded").isEqualTo("running");
-            assertThat(state(held[3])).isEqualTo("running");
-            assertThat(release(holder)).contains("STILL PONG");
-        } finally {
-            holder.process().destroy();
+            assertThat(state(holder.cache())).as("the held instance's cache, after a run whose time to live it exceeded").isEqualTo("running");
+            assertThat(state(holder.box())).isEqualTo("running");
+            assertThat(holder.release()).contains("STILL PONG");
         }
     }
 
-    /** Lets a holding probe go on and end; returns its output. */
-    private static String release(ChildJvm holder) throws Exception {
-        holder.process().getOutputStream().write('\n');
-        holder.process().getOutputStream().flush();
-        assertThat(holder.awaitExit(60)).as(holder.output()).isZero();
-        return holder.output();
+    /** A child JVM that holds the reusable instance ({@link HeldReuseProbe}), with the ids of its containers. */
+    private record Holder(ChildJvm jvm, String cache, String box) implements AutoCloseable {
+
+        static Holder start(String mode) throws Exception {
+            ChildJvm jvm = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, mode);
+            try {
+                jvm.awaitLine("HOLDING", 120);
+                String[] instance = jvm.awaitLine("INSTANCE ", 1).trim().split(" ");
+                return new Holder(jvm, instance[2], instance[3]);
+            } catch (Exception | AssertionError e) {
+                jvm.process().destroy();
+                throw e;
+            }
+        }
+
+        /** Lets the holder go on and end; returns its output. */
+        String release() throws Exception {
+            jvm.process().getOutputStream().write('\n');
+            jvm.process().getOutputStream().flush();
+            assertThat(jvm.awaitExit(60)).as(jvm.output()).isZero();
+            return jvm.output();
+        }
+
+        @Override
+        public void close() {
+            jvm.process().destroy();
+        }
     }
 
     /** A container's state, as Docker says it: running, exited, ... or gone. */

@@ -108,22 +108,7 @@ public final class ContainerJvm implements AutoCloseable {
 
     /** Waits until the JVM printed a line containing {@code marker}, or fails with its output. */
     public String awaitLine(String marker, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (System.nanoTime() < deadline) {
-            for (String line : output().split("\n")) {
-                if (line.contains(marker)) {
-                    return line;
-                }
-            }
-            if (!isRunning()) {
-                Thread.sleep(200); // its last lines may still be on their way
-                if (!output().contains(marker)) {
-                    break;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The JVM in container " + containerId + " printed no line with \"" + marker + "\"; its output:\n" + output());
+        return PrintedLines.await(this::output, this::isRunning, marker, timeoutSeconds, "The JVM in container " + containerId);
     }
 
     /** Stops the JVM with SIGTERM, as {@code docker stop} does, so its shutdown hooks run; returns its exit code. */

@@ -16,13 +16,19 @@ import org.apiguardian.api.API;
 /**
  * Flotilla's global settings, read once per JVM. Each key is looked up, in this order, as a
  * system property ({@code -Dflotilla.pull.policy=always}), as an environment variable (upper
- * case, dots as underscores: {@code FLOTILLA_PULL_POLICY}), and in a {@code flotilla.properties}
- * file at the root of the class path.
+ * case, dots and hyphens as underscores: {@code FLOTILLA_PULL_POLICY},
+ * {@code FLOTILLA_PULL_STALL_TIMEOUT}), and in a {@code flotilla.properties} file at the root of
+ * the class path.
  *
  * <table>
  *   <caption>Keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code flotilla.pull.policy}</td><td>{@code missing}</td><td>{@code missing}, {@code always} or {@code never}</td></tr>
+ *   <tr><td>{@code flotilla.pull.stall-timeout}</td><td>{@code 60s}</td><td>a pull attempt that reports no progress
+ *       this long is called off (and retried)</td></tr>
+ *   <tr><td>{@code flotilla.pull.attempts}</td><td>{@code 3}</td><td>attempts at a pull that stalls or fails in a way
+ *       that may pass (a 5xx answer, a refused or reset connection, a timeout); "not found" and "unauthorized"
+ *       fail at once</td></tr>
  *   <tr><td>{@code flotilla.reuse.enabled}</td><td>{@code false}</td><td>whether topologies declared with
  *       {@code reuse = true} are kept for later runs</td></tr>
  *   <tr><td>{@code flotilla.reuse.ttl}</td><td>{@code 30m}</td><td>how long a reusable instance may stay unused
@@ -38,6 +44,11 @@ public final class FlotillaSettings {
 
     /** The key of the default pull policy. */
     public static final String PULL_POLICY = "flotilla.pull.policy";
+
+    /** The key of how long a pull attempt may report no progress before it is called off. */
+    public static final String PULL_STALL_TIMEOUT = "flotilla.pull.stall-timeout";
+    /** The key of how many attempts a pull gets when it stalls or fails in a way that may pass. */
+    public static final String PULL_ATTEMPTS = "flotilla.pull.attempts";
 
     /** The key of what tests do when no Docker engine answers. */
     public static final String DOCKER_MISSING = "flotilla.docker.missing";
@@ -69,7 +80,7 @@ public final class FlotillaSettings {
         if (property != null) {
             return Optional.of(property.trim());
         }
-        String env = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+        String env = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         if (env != null) {
             return Optional.of(env.trim());
         }
@@ -86,6 +97,28 @@ public final class FlotillaSettings {
             throw new FlotillaConfigurationException("Setting " + PULL_POLICY + ": \"" + raw
                     + "\" is not a pull policy. Fix: use missing, always or never.", e);
         }
+    }
+
+    /** How long a pull attempt may report no progress before it is called off. */
+    public Duration pullStallTimeout() {
+        String raw = value(PULL_STALL_TIMEOUT).orElse("60s");
+        return Values.parseDuration(raw).orElseThrow(() -> new FlotillaConfigurationException("Setting " + PULL_STALL_TIMEOUT
+                + ": \"" + raw + "\" is not a positive duration. Fix: write a duration such as \"60s\" or \"5m\"."));
+    }
+
+    /** How many attempts a pull gets when it stalls or fails in a way that may pass; at least 1. */
+    public int pullAttempts() {
+        String raw = value(PULL_ATTEMPTS).orElse("3");
+        try {
+            int attempts = Integer.parseInt(raw);
+            if (attempts >= 1) {
+                return attempts;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new FlotillaConfigurationException("Setting " + PULL_ATTEMPTS + ": \"" + raw
+                + "\" is not a number of attempts. Fix: write a whole number of 1 or more, such as 3.");
     }
 
     /** Whether tests that need Docker are skipped, rather than failed, when no engine answers. */

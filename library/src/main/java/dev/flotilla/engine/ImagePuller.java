@@ -1,29 +1,30 @@
 package dev.flotilla.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.PullResponseItem;
 import dev.flotilla.PullPolicy;
 import dev.flotilla.ServiceStartException;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes every image of a topology available before any container is created, pulling the
- * missing ones (or all, or none, by policy) in parallel, and logging progress.
+ * missing ones (or all, or none, by policy) in parallel, and logging progress. Each pull has a
+ * stall timeout and a number of attempts ({@link ImagePull}); interrupting the starting thread
+ * calls every pull under way off.
  */
 final class ImagePuller {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ImagePuller.class);
+    /** What to do about an image that is not to be had. */
+    static final String CHECK_THE_NAME = "check the image name and tag; if its registry needs a login, run docker login;"
+            + " if the image is built locally, build it before the test.";
 
     private ImagePuller() {
     }
@@ -31,27 +32,40 @@ final class ImagePuller {
     /**
      * Ensures every image is on the engine.
      *
-     * @throws ServiceStartException naming the first service whose image is not to be had; the others are suppressed
+     * @throws ServiceStartException naming the first service whose image is not to be had, the others suppressed; or,
+     *         with this thread's interrupt status set, the service whose image was being pulled when the thread was interrupted
      */
     static void pullAll(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
         Map<String, List<String>> servicesByImage = new LinkedHashMap<>();
         for (ServiceSpec service : spec.services()) {
             servicesByImage.computeIfAbsent(JavaAppImages.imageToPull(service), i -> new ArrayList<>()).add(service.name());
         }
-        Map<String, CompletableFuture<Void>> pulls = new LinkedHashMap<>();
-        servicesByImage.keySet().forEach(image ->
-                pulls.put(image, CompletableFuture.runAsync(() -> ensure(docker, image, policy), EngineThreads.EXECUTOR)));
+        Duration stallTimeout = FlotillaSettings.get().pullStallTimeout();
+        int attempts = FlotillaSettings.get().pullAttempts();
+        Map<String, ImagePull> pullsByImage = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
+        servicesByImage.keySet().forEach(image -> {
+            ImagePull pull = new ImagePull(docker.client(), image, stallTimeout, attempts);
+            pullsByImage.put(image, pull);
+            futures.put(image, CompletableFuture.runAsync(() -> ensure(docker, image, pull, policy), EngineThreads.EXECUTOR));
+        });
         ServiceStartException first = null;
-        for (Map.Entry<String, CompletableFuture<Void>> pull : pulls.entrySet()) {
+        for (Map.Entry<String, CompletableFuture<Void>> future : futures.entrySet()) {
+            List<String> users = servicesByImage.get(future.getKey());
             try {
-                pull.getValue().join();
-            } catch (CompletionException e) {
-                List<String> users = servicesByImage.get(pull.getKey());
+                future.getValue().get();
+            } catch (InterruptedException e) {
+                pullsByImage.values().forEach(ImagePull::cancel);
+                Thread.currentThread().interrupt();
+                throw new ServiceStartException(users.get(0), "Service \"" + users.get(0) + "\" cannot start: interrupted while pulling image \""
+                        + future.getKey() + "\". Nothing was started.", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                String fix = cause instanceof ImagePull.Failure failure ? failure.fix() : CHECK_THE_NAME;
                 ServiceStartException failure = new ServiceStartException(users.get(0),
-                        "Service \"" + users.get(0) + "\" cannot start: image \"" + pull.getKey() + "\" " + e.getCause().getMessage()
+                        "Service \"" + users.get(0) + "\" cannot start: image \"" + future.getKey() + "\" " + cause.getMessage()
                                 + (users.size() > 1 ? " (also used by " + users.subList(1, users.size()) + ")" : "")
-                                + ". Nothing was started. Fix: check the image name and tag; if its registry needs a login,"
-                                + " run docker login; if the image is built locally, build it before the test.", e.getCause());
+                                + ". Nothing was started. Fix: " + fix, cause);
                 if (first == null) {
                     first = failure;
                 } else {
@@ -64,7 +78,7 @@ final class ImagePuller {
         }
     }
 
-    private static void ensure(DockerEngine docker, String image, PullPolicy policy) {
+    private static void ensure(DockerEngine docker, String image, ImagePull pull, PullPolicy policy) {
         if (policy != PullPolicy.ALWAYS) {
             try {
                 docker.client().inspectImageCmd(image).exec();
@@ -75,59 +89,11 @@ final class ImagePuller {
                 }
             }
         }
-        pull(docker, image);
-    }
-
-    private static void pull(DockerEngine docker, String image) {
-        String repository;
-        String tag;
-        int at = image.indexOf('@');
-        int colon = image.lastIndexOf(':');
-        if (at > 0) {
-            repository = image.substring(0, at);
-            tag = image.substring(at + 1);
-        } else if (colon > image.lastIndexOf('/')) {
-            repository = image.substring(0, colon);
-            tag = image.substring(colon + 1);
-        } else {
-            repository = image;
-            tag = "latest";
-        }
-        long start = System.nanoTime();
-        LOG.info("Pulling image {}", image);
-        String[] error = new String[1];
         try {
-            docker.client().pullImageCmd(repository).withTag(tag).exec(new ResultCallback.Adapter<PullResponseItem>() {
-                private String lastStatus;
-
-                @Override
-                public void onNext(PullResponseItem item) {
-                    if (item.isErrorIndicated()) {
-                        error[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
-                    } else if (item.getId() == null && item.getStatus() != null && !item.getStatus().equals(lastStatus)) {
-                        lastStatus = item.getStatus();
-                        LOG.info("{}: {}", image, item.getStatus());
-                    } else if (item.getId() != null && "Pull complete".equals(item.getStatus())) {
-                        LOG.debug("{}: layer {} pulled", image, item.getId());
-                    }
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                    // Reported below with the service's name; docker-java's default would log it as a bare ERROR first.
-                    error[0] = throwable.getMessage();
-                    onComplete();
-                }
-            }).awaitCompletion();
+            pull.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("pull was interrupted", e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("could not be pulled: " + e.getMessage(), e);
+            throw new IllegalStateException("was being pulled when the pull was interrupted", e);
         }
-        if (error[0] != null) {
-            throw new IllegalStateException("could not be pulled: " + error[0]);
-        }
-        LOG.info("Pulled image {} in {} ms", image, (System.nanoTime() - start) / 1_000_000);
     }
 }

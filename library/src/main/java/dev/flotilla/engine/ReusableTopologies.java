@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.github.dockerjava.api.DockerClient;
@@ -24,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * before a run attaches to them, started fresh otherwise, and removed once unused for the
  * time to live. Their container names derive from the hash, so two JVMs that start the same
  * one at the same moment collide on a name: the loser waits and attaches.
+ *
+ * <p>No JVM removes an instance that a live JVM of this machine holds ({@link ReuseHolds}): when
+ * a run finds an instance broken (a test of its holder stopped a service) it leaves it to its
+ * holder and starts an instance of its own, for this run only.
  */
 final class ReusableTopologies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReusableTopologies.class);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
-    private static final Duration YOUNG = Duration.ofMinutes(1);
 
     private ReusableTopologies() {
     }
@@ -40,52 +44,78 @@ final class ReusableTopologies {
         Map<String, String> appImages = TopologyEngine.prepareImages(docker, spec, policy);
         String hash = ModelHash.of(spec, appImages);
         Instant giveUp = Instant.now().plus(PATIENCE);
-        while (true) {
-            Optional<StartedTopology> attached = tryAttach(spec, docker, hash, giveUp);
-            if (attached.isPresent()) {
-                return attached.get();
-            }
-            try {
-                StartedTopology started = TopologyEngine.startInstance(StartedTopology.reusable(spec, docker, hash), appImages);
+        // Held from the first look on, so that no JVM removes the instance while this one looks at
+        // it or attaches to it. A started or attached instance keeps the hold until it is closed.
+        ReuseLedger.hold(hash);
+        boolean holding = true;
+        try {
+            while (true) {
+                FoundInstance found = FoundInstance.look(docker.client(), spec, hash);
+                if (found.isAbsent()) {
+                    try {
+                        StartedTopology started = TopologyEngine.startInstance(StartedTopology.reusable(spec, docker, hash), appImages);
+                        holding = false;
+                        return started;
+                    } catch (RuntimeException e) {
+                        if (!causedByNameConflict(e) || Instant.now().isAfter(giveUp)) {
+                            throw e;
+                        }
+                        LOG.info("Another JVM is starting reusable topology {} right now; waiting to attach", spec.name());
+                        sleep();
+                        continue;
+                    }
+                }
+                List<String> problems = found.problems();
+                if (problems.isEmpty()) {
+                    Optional<StartedTopology> attached = attach(spec, docker, hash, found.byService());
+                    if (attached.isPresent()) {
+                        holding = false;
+                        return attached.get();
+                    }
+                    problems = List.of("a service is not ready, or its network is gone");
+                } else if (found.isProbablyStarting() && Instant.now().isBefore(giveUp)) {
+                    sleep(); // probably another JVM starting it right now
+                    continue;
+                }
+                ReuseLedger.release(hash);
+                holding = false;
+                Optional<ReuseHolds.Removal> removal = ReuseHolds.tryRemoval(hash);
+                if (removal.isEmpty()) {
+                    return startForThisRunOnly(spec, docker, appImages, hash, problems);
+                }
+                LOG.info("Reusable topology {} is not whole ({}) and no one holds it: removing it to start afresh",
+                        spec.name(), String.join(", ", problems));
+                try {
+                    remove(docker.client(), hash);
+                } finally {
+                    removal.get().close();
+                }
                 ReuseLedger.hold(hash);
-                return started;
-            } catch (RuntimeException e) {
-                if (!causedByNameConflict(e) || Instant.now().isAfter(giveUp)) {
-                    throw e;
-                }
-                LOG.info("Another JVM is starting reusable topology {} right now; waiting to attach", spec.name());
-                sleep();
+                holding = true;
+            }
+        } finally {
+            if (holding) {
+                ReuseLedger.release(hash);
             }
         }
     }
 
-    private static Optional<StartedTopology> tryAttach(TopologySpec spec, DockerEngine docker, String hash, Instant giveUp) {
-        DockerClient client = docker.client();
-        while (true) {
-            List<Container> containers = client.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(Labels.REUSE_HASH, hash)).exec();
-            if (containers.isEmpty()) {
-                return Optional.empty();
-            }
-            Map<String, Container> byService = containers.stream()
-                    .collect(Collectors.toMap(c -> c.getLabels().get(Labels.SERVICE), c -> c, (a, b) -> a));
-            boolean whole = spec.services().stream().allMatch(s -> byService.containsKey(s.name())
-                    && "running".equals(byService.get(s.name()).getState()));
-            if (whole) {
-                Optional<StartedTopology> attached = attach(spec, docker, hash, byService);
-                if (attached.isPresent()) {
-                    return attached;
-                }
-            } else if (isYoung(containers) && Instant.now().isBefore(giveUp)) {
-                sleep(); // probably another JVM starting it right now
-                continue;
-            }
-            LOG.info("Reusable topology {} is incomplete, stopped or not ready: removing it to start afresh", spec.name());
-            remove(client, hash);
-            return Optional.empty();
-        }
+    /**
+     * A broken instance that another JVM holds stays as its holder left it, whatever its holder's
+     * tests do with it; its names derive from the hash, so a second reusable instance cannot exist
+     * beside it. This run gets an instance of its own instead, with this session's labels.
+     */
+    private static StartedTopology startForThisRunOnly(TopologySpec spec, DockerEngine docker, Map<String, String> appImages,
+                                                       String hash, List<String> problems) {
+        String instanceId = UUID.randomUUID().toString().substring(0, 8);
+        LOG.warn("Reusable topology {} ({}) is not whole ({}), but a live JVM of this machine, or another test of this JVM, holds it:"
+                        + " it is left as it is, and this run is starting an instance for this run only ({}), removed when it closes."
+                        + " Once no one holds the broken instance, a later run removes it and starts a reusable one afresh.",
+                spec.name(), hash.substring(0, 12), String.join(", ", problems), instanceId);
+        return TopologyEngine.startInstance(StartedTopology.forThisRun(spec, docker, instanceId), appImages);
     }
 
+    /** Takes over a whole instance if every service is ready; the caller's hold becomes the instance's. */
     private static Optional<StartedTopology> attach(TopologySpec spec, DockerEngine docker, String hash, Map<String, Container> byService) {
         StartedTopology topology = StartedTopology.reusable(spec, docker, hash);
         Optional<Network> network = docker.client().listNetworksCmd().withFilter("label", List.of(Labels.REUSE_HASH + "=" + hash))
@@ -107,14 +137,14 @@ final class ReusableTopologies {
             }
         }
         LiveTopologies.remember(topology);
-        ReuseLedger.hold(hash);
         LOG.info("Reusing topology {} ({}), kept by an earlier run", spec.name(), topology.instanceId());
         return Optional.of(topology);
     }
 
     /**
      * Removes reusable instances unused for longer than {@code timeToLive}: last use as recorded
-     * on this machine, or creation when there is no record. Instances this JVM uses are never old.
+     * on this machine, or creation when there is no record. Instances that a live JVM of this
+     * machine holds, this one included, are never old.
      */
     static int sweepExpired(DockerClient client, Duration timeToLive) {
         Map<String, List<Container>> byHash = client.listContainersCmd().withShowAll(true)
@@ -126,9 +156,19 @@ final class ReusableTopologies {
             Instant created = Instant.ofEpochSecond(instance.getValue().stream().mapToLong(Container::getCreated).max().orElse(0));
             Instant lastUse = ReuseLedger.lastUse(instance.getKey()).filter(t -> t.isAfter(created)).orElse(created);
             if (lastUse.plus(timeToLive).isBefore(now) && !LiveTopologies.usesReusable(instance.getKey())) {
-                LOG.info("Removing reusable topology {} ({}), unused since {}", instance.getValue().get(0).getLabels().get(Labels.TOPOLOGY_NAME),
-                        instance.getKey().substring(0, 12), lastUse);
-                removed += remove(client, instance.getKey());
+                String name = instance.getValue().get(0).getLabels().get(Labels.TOPOLOGY_NAME);
+                Optional<ReuseHolds.Removal> removal = ReuseHolds.tryRemoval(instance.getKey());
+                if (removal.isEmpty()) {
+                    LOG.debug("Reusable topology {} ({}) looks unused since {}, but a live JVM holds it: kept", name,
+                            instance.getKey().substring(0, 12), lastUse);
+                    continue;
+                }
+                LOG.info("Removing reusable topology {} ({}), unused since {}", name, instance.getKey().substring(0, 12), lastUse);
+                try {
+                    removed += remove(client, instance.getKey());
+                } finally {
+                    removal.get().close();
+                }
             }
         }
         return removed;
@@ -143,11 +183,6 @@ final class ReusableTopologies {
             removed += DockerRemoval.network(client, network.getId()) ? 1 : 0;
         }
         return removed;
-    }
-
-    private static boolean isYoung(List<Container> containers) {
-        long newest = containers.stream().mapToLong(Container::getCreated).max().orElse(0);
-        return Instant.ofEpochSecond(newest).plus(YOUNG).isAfter(Instant.now());
     }
 
     private static boolean causedByNameConflict(Throwable failure) {

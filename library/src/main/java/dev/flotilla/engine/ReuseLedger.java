@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * When each reusable instance was last used, on this machine: one empty file per model hash
  * under the temporary directory, whose modification time is the last use. Docker labels
- * cannot change after creation, so the record lives here. While a JVM holds an instance, the
- * record is refreshed every minute, so that a long test run's instance never looks unused to
- * another JVM's sweep (for time-to-live settings above a minute).
+ * cannot change after creation, so the record lives here. While a JVM holds an instance (see
+ * {@link ReuseHolds}, which makes holding visible to the other JVMs of this machine), the record
+ * is refreshed every minute, so that a long test run's instance does not look unused either.
  */
 final class ReuseLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReuseLedger.class);
-    private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "flotilla-reuse");
-    private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
+    /** Where the records, and the lock files of {@link ReuseHolds}, live. */
+    static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "flotilla-reuse");
     private static final ScheduledExecutorService HEARTBEAT = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "flotilla-reuse-heartbeat");
         thread.setDaemon(true);
@@ -34,21 +32,24 @@ final class ReuseLedger {
     });
 
     static {
-        HEARTBEAT.scheduleAtFixedRate(() -> HELD.forEach(ReuseLedger::touch), 1, 1, TimeUnit.MINUTES);
+        HEARTBEAT.scheduleAtFixedRate(() -> ReuseHolds.heldByThisJvm().forEach(ReuseLedger::touch), 1, 1, TimeUnit.MINUTES);
     }
 
     private ReuseLedger() {
     }
 
-    /** Records a use now, and keeps recording it while this JVM holds the instance. */
+    /**
+     * Holds the instance for one more holder of this JVM, so that no JVM removes it meanwhile;
+     * records a use now, and keeps recording it while this JVM holds the instance.
+     */
     static void hold(String hash) {
+        ReuseHolds.hold(hash);
         touch(hash);
-        HELD.add(hash);
     }
 
-    /** Records a last use now; this JVM no longer holds the instance. */
+    /** Lets go of one hold of this JVM; records a last use now. */
     static void release(String hash) {
-        HELD.remove(hash);
+        ReuseHolds.release(hash);
         touch(hash);
     }
 

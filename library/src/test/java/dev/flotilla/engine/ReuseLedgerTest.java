@@ -29,6 +29,7 @@ class ReuseLedgerTest {
             assertThat(ReuseLedger.lastUse(hash)).hasValueSatisfying(t -> assertThat(t).isCloseTo(Instant.now(), within()));
         } finally {
             Files.deleteIfExists(record);
+            Files.deleteIfExists(record.resolveSibling(hash + ".lock"));
         }
     }
 

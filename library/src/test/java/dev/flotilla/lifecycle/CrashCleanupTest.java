@@ -2,7 +2,10 @@ package dev.flotilla.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,12 +62,23 @@ class CrashCleanupTest {
         Process deadProcess = new ProcessBuilder("true").start();
         deadProcess.waitFor();
         Process liveProcess = new ProcessBuilder("sleep", "120").start();
-        String host = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).trim();
-        String dead = orphan(client, "dead", host, deadProcess.pid(), "");
-        String live = orphan(client, "live", host, liveProcess.pid(),
-                String.valueOf(liveProcess.info().startInstant().orElseThrow().toEpochMilli()));
-        String reused = orphan(client, "reused", host, liveProcess.pid(), "1");
-        String elsewhere = orphan(client, "elsewhere", "another-machine", deadProcess.pid(), "");
+        Map<String, String> here = Map.of("host", Files.readString(Path.of("/etc/hostname")).trim(),
+                "boot", Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim(),
+                "pid-namespace", Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
+        String liveStart = String.valueOf(liveProcess.info().startInstant().orElseThrow().toEpochMilli());
+        String dead = orphan(client, "dead", here, Map.of("pid", String.valueOf(deadProcess.pid())));
+        String live = orphan(client, "live", here, Map.of("pid", String.valueOf(liveProcess.pid()), "pid-start", liveStart));
+        String reused = orphan(client, "reused", here, Map.of("pid", String.valueOf(liveProcess.pid()), "pid-start", "1"));
+        String elsewhere = orphan(client, "elsewhere", here, Map.of("host", "another-machine", "pid", String.valueOf(deadProcess.pid())));
+        String otherBoot = orphan(client, "otherboot", here, Map.of("boot", "another-boot", "pid", String.valueOf(deadProcess.pid())));
+        String otherNamespace = orphan(client, "otherns", here,
+                Map.of("pid-namespace", "pid:[1]", "pid", String.valueOf(deadProcess.pid())));
+        // As earlier versions labelled sessions: no boot, no PID namespace.
+        String unversioned = client.createContainerCmd("busybox:1.36").withCmd("sleep", "600")
+                .withLabels(Map.of(Labels.SESSION, "test-orphan-unversioned-" + Labels.SESSION_ID, "dev.flotilla.host", here.get("host"),
+                        "dev.flotilla.pid", String.valueOf(deadProcess.pid()), "dev.flotilla.pid.start", ""))
+                .exec().getId();
+        List<String> all = List.of(dead, live, reused, elsewhere, otherBoot, otherNamespace, unversioned);
         try {
             // A fresh JVM sweeps when it starts its first topology: run one in a child.
             ChildJvm child = ChildJvm.start(SweepProbe.class, Map.of(), List.of());
@@ -74,9 +88,12 @@ class CrashCleanupTest {
             assertThat(exists(client, reused)).as("a container whose PID now belongs to another process").isFalse();
             assertThat(exists(client, live)).as("a live JVM's container").isTrue();
             assertThat(exists(client, elsewhere)).as("another machine's container").isTrue();
+            assertThat(exists(client, otherBoot)).as("a container of another boot, or a machine of the same name").isTrue();
+            assertThat(exists(client, otherNamespace)).as("a container of a JVM in another PID namespace").isTrue();
+            assertThat(exists(client, unversioned)).as("a container of a session labelled without a PID namespace").isTrue();
         } finally {
             liveProcess.destroy();
-            for (String id : List.of(dead, live, reused, elsewhere)) {
+            for (String id : all) {
                 if (exists(client, id)) {
                     client.removeContainerCmd(id).withForce(true).exec();
                 }
@@ -84,12 +101,14 @@ class CrashCleanupTest {
         }
     }
 
-    /** A container labelled as if a session of that host and process had created it. */
-    private static String orphan(DockerClient client, String name, String host, long pid, String pidStart) {
-        return client.createContainerCmd("busybox:1.36").withCmd("sleep", "600")
-                .withLabels(Map.of(Labels.SESSION, "test-orphan-" + name + "-" + Labels.SESSION_ID,
-                        "dev.flotilla.host", host, "dev.flotilla.pid", String.valueOf(pid), "dev.flotilla.pid.start", pidStart))
-                .exec().getId();
+    /** A container labelled as if a session of this machine had created it, but for the parts given. */
+    private static String orphan(DockerClient client, String name, Map<String, String> here, Map<String, String> parts) {
+        Map<String, String> labels = new HashMap<>();
+        labels.put(Labels.SESSION, "test-orphan-" + name + "-" + Labels.SESSION_ID);
+        here.forEach((part, value) -> labels.put("dev.flotilla.owner." + part, value));
+        parts.forEach((part, value) -> labels.put("dev.flotilla.owner." + part, value));
+        labels.putIfAbsent("dev.flotilla.owner.pid-start", "");
+        return client.createContainerCmd("busybox:1.36").withCmd("sleep", "600").withLabels(labels).exec().getId();
     }
 
     private static boolean exists(DockerClient client, String id) {

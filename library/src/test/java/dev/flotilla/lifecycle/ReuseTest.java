@@ -68,6 +68,79 @@ class ReuseTest {
         assertThat(reusableContainers()).isEmpty();
     }
 
+    @Test
+    void anInstanceThatAnotherLiveJvmHoldsBrokenIsLeftToItAndThisRunStartsItsOwn() throws Exception {
+        try (Holder holder = Holder.start("hold-broken")) {
+            long since = System.currentTimeMillis() / 1000;
+
+            long started = System.nanoTime();
+            ChildJvm other = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, "use");
+            assertThat(other.awaitExit(180)).as(other.output()).isZero();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(state(holder.cache())).as("the held instance's cache; the other run said:%n%s", other.output()).isEqualTo("running");
+            assertThat(state(holder.box())).as("the held instance's box, stopped by its holder").isEqualTo("exited");
+            assertThat(other.output()).contains("USED PONG ok", "starting an instance for this run only");
+            String session = other.awaitLine("SESSION ", 1).trim().split(" ")[1];
+            assertThat(DockerState.createdServices(Map.of(Labels.SESSION, session), since)).as("the other run's own instance")
+                    .containsExactlyInAnyOrder("cache", "box");
+            assertThat(DockerState.client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.SESSION, session)).exec())
+                    .as("the other run's own instance, after that run").isEmpty();
+            assertThat(DockerState.client().listNetworksCmd().withFilter("label", List.of(Labels.SESSION + "=" + session)).exec()).isEmpty();
+            assertThat(millis).as("the other run waited for nothing").isLessThan(30_000);
+
+            assertThat(holder.release()).contains("STILL PONG");
+        }
+    }
+
+    @Test
+    void anInstanceThatAnotherLiveJvmHoldsIsNeverExpired() throws Exception {
+        try (Holder holder = Holder.start("hold")) {
+            Thread.sleep(2500);
+
+            run("b", ON, "-Dflotilla.reuse.ttl=2s");
+
+            assertThat(state(holder.cache())).as("the held instance's cache, after a run whose time to live it exceeded").isEqualTo("running");
+            assertThat(state(holder.box())).isEqualTo("running");
+            assertThat(holder.release()).contains("STILL PONG");
+        }
+    }
+
+    /** A child JVM that holds the reusable instance ({@link HeldReuseProbe}), with the ids of its containers. */
+    private record Holder(ChildJvm jvm, String cache, String box) implements AutoCloseable {
+
+        static Holder start(String mode) throws Exception {
+            ChildJvm jvm = ChildJvm.start(HeldReuseProbe.class, Map.of(), List.of(ON), NAME, mode);
+            try {
+                jvm.awaitLine("HOLDING", 120);
+                String[] instance = jvm.awaitLine("INSTANCE ", 1).trim().split(" ");
+                return new Holder(jvm, instance[2], instance[3]);
+            } catch (Exception | AssertionError e) {
+                jvm.process().destroy();
+                throw e;
+            }
+        }
+
+        /** Lets the holder go on and end; returns its output. */
+        String release() throws Exception {
+            jvm.process().getOutputStream().write('\n');
+            jvm.process().getOutputStream().flush();
+            assertThat(jvm.awaitExit(60)).as(jvm.output()).isZero();
+            return jvm.output();
+        }
+
+        @Override
+        public void close() {
+            jvm.process().destroy();
+        }
+    }
+
+    /** A container's state, as Docker says it: running, exited, ... or gone. */
+    private static String state(String containerId) {
+        return DockerState.client().listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec().stream()
+                .map(Container::getState).findFirst().orElse("gone");
+    }
+
     private static List<Container> reusableContainers() {
         return DockerState.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.REUSABLE, "true", Labels.TOPOLOGY_NAME, NAME)).exec();

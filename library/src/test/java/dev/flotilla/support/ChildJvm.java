@@ -80,19 +80,7 @@ public final class ChildJvm {
 
     /** Waits until the child printed a line containing {@code marker}, or fails with its output. */
     public String awaitLine(String marker, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (System.nanoTime() < deadline) {
-            for (String line : output().split("\n")) {
-                if (line.contains(marker)) {
-                    return line;
-                }
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The child JVM printed no line with \"" + marker + "\"; its output:\n" + output());
+        return PrintedLines.await(this::output, process::isAlive, marker, timeoutSeconds, "The child JVM");
     }
 
     /** Waits for the child to end; fails with its output if it does not within the timeout. */

@@ -1,0 +1,74 @@
+package dev.flotilla.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.TopologySpec;
+
+/** What one look at Docker found of a reusable instance: its containers by service, and what is wrong with it. */
+final class FoundInstance {
+
+    /** An instance this young that lacks containers is probably being started by another JVM right now. */
+    private static final Duration YOUNG = Duration.ofMinutes(1);
+    /** States of a container on its way up; any other state but running means a service was stopped or broke. */
+    private static final Set<String> STARTING = Set.of("created", "restarting");
+
+    private final TopologySpec spec;
+    private final List<Container> containers;
+    private final Map<String, Container> byService;
+
+    private FoundInstance(TopologySpec spec, List<Container> containers) {
+        this.spec = spec;
+        this.containers = containers;
+        this.byService = containers.stream()
+                .collect(Collectors.toMap(c -> c.getLabels().get(Labels.SERVICE), c -> c, (a, b) -> a));
+    }
+
+    /** Looks at the containers of the reusable instance of {@code spec} with this model hash. */
+    static FoundInstance look(DockerClient client, TopologySpec spec, String hash) {
+        return new FoundInstance(spec, client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.REUSE_HASH, hash)).exec());
+    }
+
+    /** No container of it exists. */
+    boolean isAbsent() {
+        return containers.isEmpty();
+    }
+
+    /** The container of each service, by service name. */
+    Map<String, Container> byService() {
+        return byService;
+    }
+
+    /**
+     * Probably being started by another JVM right now: young, and each service's container is
+     * missing, on its way up or running; none was stopped.
+     */
+    boolean isProbablyStarting() {
+        long newest = containers.stream().mapToLong(Container::getCreated).max().orElse(0);
+        return Instant.ofEpochSecond(newest).plus(YOUNG).isAfter(Instant.now())
+                && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(c.getState()));
+    }
+
+    /** What keeps it from being whole, such as {@code service "box" is exited}; empty when every service has a running container. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (ServiceSpec service : spec.services()) {
+            Container container = byService.get(service.name());
+            if (container == null) {
+                problems.add("service \"" + service.name() + "\" has no container");
+            } else if (!"running".equals(container.getState())) {
+                problems.add("service \"" + service.name() + "\" is " + container.getState());
+            }
+        }
+        return problems;
+    }
+}

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -48,9 +50,11 @@ final class Readiness {
             .build();
 
     private final ServiceContainer container;
+    private final ContainerListeners listeners;
 
     Readiness(ServiceContainer container) {
         this.container = container;
+        this.listeners = new ContainerListeners(container);
     }
 
     /** The conditions to wait for: the declared ones, or the default for the declared ports. */
@@ -108,6 +112,15 @@ final class Readiness {
                 String problem = probePort(port);
                 if (problem != null) {
                     return "port " + port + ": " + problem;
+                }
+            }
+            // The host's side answered; a forwarder may answer for nothing, so ask the container's kernel too.
+            Optional<Set<Integer>> listening = listeners.listening();
+            if (listening.isPresent()) {
+                for (int port : toCheck) {
+                    if (!listening.get().contains(port)) {
+                        return "port " + port + ": accepted on the host, but nothing listens on it inside the container yet";
+                    }
                 }
             }
             // While a container goes away, the port proxy's connection to it hangs instead of failing.

@@ -3,6 +3,7 @@ package dev.flotilla.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -54,7 +55,7 @@ class StartFailureTest {
         assertThatThrownBy(definition::start)
                 .isInstanceOf(ServiceStartException.class)
                 .hasMessageStartingWith("Service \"mute\" did not become ready: HTTP GET /health on port 8080 answering 200"
-                        + " did not hold within 2s; last attempt: GET http://127.0.0.1:")
+                        + " did not hold within 2s; last attempt: GET http://" + DockerEngine.get().host() + ":")
                 .hasMessageContaining("\n  state: running\n  last 1 log lines:\n    | waiting");
         assertThat(DockerState.leftoversOfName("timeout")).isZero();
     }
@@ -106,7 +107,8 @@ class StartFailureTest {
     }
 
     @Test
-    void hostPortAlreadyInUseIsExplained() throws IOException {
+    void hostPortAlreadyInUseOnThisMachineIsFoundBeforeDockerIsAsked() throws IOException {
+        assumeTrue(DockerEngine.get().isLocal(), "ports are published on this machine");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             var definition = Flotilla.topology("portinuse")
@@ -120,6 +122,26 @@ class StartFailureTest {
                             + " or publish the container port with ports = {...} to get a free random host port.\n")
                     .hasMessageContaining("state: not created");
             assertThat(DockerState.leftoversOfName("portinuse")).isZero();
+        }
+    }
+
+    @Test
+    void hostPortTakenOnTheEnginesHostIsExplained() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        int taken = port;
+        try (var first = Flotilla.topology("portowner").service("cache", "redis:7", s -> s.fixedPort(taken, 6379)).build().start()) {
+            var second = Flotilla.topology("portinuse2").service("cache", "redis:7", s -> s.fixedPort(taken, 6379)).build();
+
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(ServiceStartException.class)
+                    .hasMessageStartingWith("Service \"cache\" could not publish its ports: ")
+                    .hasMessageContaining(" is already in use (fixedPorts [" + taken + ":6379]). Fix: stop what uses the port,"
+                            + " choose another host port, or publish the container port with ports = {...} to get a free random host port.");
+            assertThat(DockerState.leftoversOfName("portinuse2")).isZero();
+            assertThat(first.service("cache").exec("redis-cli", "ping").stdout()).isEqualTo("PONG\n");
         }
     }
 

@@ -62,8 +62,8 @@ class FlotillaExtensionTest {
 
         @Test
         void first(ServiceHandle cache, @Endpoint("cache:6379") String address, @Endpoint("cache:6379") int port) {
-            assertThat(address).isEqualTo("127.0.0.1:" + port);
-            assertThat(cacheUri).isEqualTo(URI.create("redis://127.0.0.1:" + port));
+            assertThat(address).isEqualTo(cache.host() + ":" + port);
+            assertThat(cacheUri).isEqualTo(URI.create("redis://" + cache.host() + ":" + port));
             assertThat(ClassScopeTestCase.cache).isSameAs(cache);
             SEEN.add(cache.containerId());
         }

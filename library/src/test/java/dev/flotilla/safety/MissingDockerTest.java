@@ -2,44 +2,50 @@ package dev.flotilla.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
-import dev.flotilla.support.ChildJvm;
+import dev.flotilla.support.ContainerJvm;
 import org.junit.jupiter.api.Test;
 
-/** Where no Docker engine answers: one clear message, fast, for every class; or a skip, if the user asks. */
+/**
+ * On a machine with no Docker engine (here: a JVM in a container with no socket and no engine
+ * to reach): one clear message, fast, for every class; or a skip, if the user asks.
+ */
 class MissingDockerTest {
 
     private static final String NOWHERE = "unix:///tmp/flotilla-test-no-docker-here.sock";
 
-    private static final String MESSAGE = "No Docker engine could be reached. Endpoints tried:\n"
-            + "  - " + NOWHERE + " (no such socket)\n"
-            + "Fix: start a Docker engine (or Podman with its Docker-compatible socket), or point DOCKER_HOST at it,"
-            + " for example DOCKER_HOST=unix:///var/run/docker.sock or DOCKER_HOST=tcp://host:2375."
-            + " To skip tests that need Docker where there is none, set flotilla.docker.missing=skip.";
-
     @Test
     void everyClassFailsFastWithOneMessageNamingTheEndpointsTried() throws Exception {
-        ChildJvm child = ChildJvm.start(MissingDockerProbe.class, Map.of("DOCKER_HOST", NOWHERE), List.of());
-        child.awaitExit(60);
-        String output = child.output();
+        try (ContainerJvm jvm = ContainerJvm.startWithoutEngine(MissingDockerProbe.class, Map.of("DOCKER_HOST", NOWHERE))) {
+            jvm.awaitExit(120);
+            String output = jvm.output();
 
-        assertThat(output).contains("RESULT FAILED DockerUnavailableException: " + MESSAGE);
-        assertThat(output.split("RESULT FAILED DockerUnavailableException: No Docker engine", -1)).hasSize(3);
-        assertThat(output).contains("TESTS started=0 skipped=0 aborted=0");
-        assertThat(millis(output)).isLessThan(5_000);
+            assertThat(output).as(output).contains("RESULT FAILED DockerUnavailableException: No Docker engine could be reached."
+                    + " Testcontainers, which finds it for Flotilla, tried:\n"
+                    + "  - " + NOWHERE + " (DOCKER_HOST): no such socket\n"
+                    + "  - unix:///var/run/docker.sock (the usual socket): no such socket\n"
+                    + "  - unix:///root/.docker/run/docker.sock (rootless Docker): no such socket\n");
+            assertThat(output).contains("\nFix: start a Docker engine, or point DOCKER_HOST (or tc.host in ~/.testcontainers.properties) at one,"
+                    + " for example DOCKER_HOST=unix:///run/podman/podman.sock for Podman or DOCKER_HOST=tcp://host:2375 for a remote engine."
+                    + " To skip tests that need Docker where there is none, set flotilla.docker.missing=skip.");
+            assertThat(output.split("RESULT FAILED DockerUnavailableException: No Docker engine", -1)).hasSize(3);
+            assertThat(output).contains("TESTS started=0 skipped=0 aborted=0");
+            assertThat(millis(output)).isLessThan(5_000);
+        }
     }
 
     @Test
     void withTheSkipSettingTheClassesAreAbortedInstead() throws Exception {
-        ChildJvm child = ChildJvm.start(MissingDockerProbe.class, Map.of("DOCKER_HOST", NOWHERE),
-                List.of("-Dflotilla.docker.missing=skip"));
-        child.awaitExit(60);
-        String output = child.output();
+        try (ContainerJvm jvm = ContainerJvm.startWithoutEngine(MissingDockerProbe.class,
+                Map.of("DOCKER_HOST", NOWHERE, "FLOTILLA_DOCKER_MISSING", "skip"))) {
+            jvm.awaitExit(120);
+            String output = jvm.output();
 
-        assertThat(output).contains("RESULT ABORTED TestAbortedException: Skipped (flotilla.docker.missing=skip): " + MESSAGE);
-        assertThat(output).contains("TESTS started=0 skipped=0 aborted=2");
+            assertThat(output).as(output).contains("RESULT ABORTED TestAbortedException: Skipped (flotilla.docker.missing=skip):"
+                    + " No Docker engine could be reached.");
+            assertThat(output).contains("TESTS started=0 skipped=0 aborted=2");
+        }
     }
 
     private static long millis(String output) {

@@ -36,6 +36,7 @@ public final class ContainerJvm implements AutoCloseable {
 
     private static final String IMAGE = "eclipse-temurin:17-jre";
     private static final String DOCKER_SOCKET = "/var/run/docker.sock";
+    private static final String HOME = "/flotilla-home";
 
     private final DockerClient client;
     private final String containerId;
@@ -51,6 +52,25 @@ public final class ContainerJvm implements AutoCloseable {
      * JVM needs to use this engine from a container on the host network, plus {@code env}.
      */
     public static ContainerJvm start(Class<?> mainClass, Map<String, String> env, String... args) throws InterruptedException {
+        return start(mainClass, env, true, null, args);
+    }
+
+    /**
+     * Starts {@code mainClass} in a container with no Docker engine to reach: no socket mounted,
+     * nothing in its environment but {@code env}, as on a machine without Docker.
+     */
+    public static ContainerJvm startWithoutEngine(Class<?> mainClass, Map<String, String> env, String... args) throws InterruptedException {
+        return start(mainClass, env, false, null, args);
+    }
+
+    /** Like {@link #startWithoutEngine}, with {@code home} as the JVM's home directory ({@code user.home}), mounted read-only. */
+    public static ContainerJvm startWithoutEngine(Class<?> mainClass, Map<String, String> env, Path home, String... args)
+            throws InterruptedException {
+        return start(mainClass, env, false, home, args);
+    }
+
+    private static ContainerJvm start(Class<?> mainClass, Map<String, String> env, boolean withEngine, Path home, String... args)
+            throws InterruptedException {
         DockerClient client = DockerState.client();
         ensureImage(client);
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -60,12 +80,19 @@ public final class ContainerJvm implements AutoCloseable {
                 binds.add(new Bind(entry, new Volume(entry), AccessMode.ro));
             }
         }
-        binds.add(new Bind(DOCKER_SOCKET, new Volume(DOCKER_SOCKET)));
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "TESTCONTAINERS_RYUK_DISABLED", "true",
-                "DOCKER_HOST", "unix://" + DOCKER_SOCKET,
-                // Testcontainers sees /.dockerenv and would probe for a gateway; on the host network, localhost is right.
-                "TESTCONTAINERS_HOST_OVERRIDE", "localhost"));
+        Map<String, String> environment = new HashMap<>();
+        if (withEngine) {
+            binds.add(new Bind(DOCKER_SOCKET, new Volume(DOCKER_SOCKET)));
+            environment.putAll(Map.of(
+                    "TESTCONTAINERS_RYUK_DISABLED", "true",
+                    "DOCKER_HOST", "unix://" + DOCKER_SOCKET,
+                    // Testcontainers sees /.dockerenv and would probe for a gateway; on the host network, localhost is right.
+                    "TESTCONTAINERS_HOST_OVERRIDE", "localhost"));
+        }
+        if (home != null) {
+            binds.add(new Bind(home.toString(), new Volume(HOME), AccessMode.ro));
+            environment.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + HOME);
+        }
         environment.putAll(env);
         List<String> command = new ArrayList<>(List.of("java", "-cp", classPath, mainClass.getName()));
         command.addAll(List.of(args));
@@ -109,6 +136,20 @@ public final class ContainerJvm implements AutoCloseable {
     /** Waits until the JVM printed a line containing {@code marker}, or fails with its output. */
     public String awaitLine(String marker, long timeoutSeconds) throws InterruptedException {
         return PrintedLines.await(this::output, this::isRunning, marker, timeoutSeconds, "The JVM in container " + containerId);
+    }
+
+    /** Waits for the JVM to end by itself; fails with its output if it does not within the timeout. Returns its exit code. */
+    public long awaitExit(long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (isRunning()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The JVM in container " + containerId + " did not end within " + timeoutSeconds
+                        + " s; its output:\n" + output());
+            }
+            Thread.sleep(100);
+        }
+        Long exitCode = client.inspectContainerCmd(containerId).exec().getState().getExitCodeLong();
+        return exitCode == null ? -1 : exitCode;
     }
 
     /** Stops the JVM with SIGTERM, as {@code docker stop} does, so its shutdown hooks run; returns its exit code. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -48,9 +49,13 @@ final class ContainerExec {
         try {
             execId = client.execCreateCmd(container.containerId()).withCmd(command.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).exec().getId();
-        } catch (ConflictException | NotFoundException e) {
-            throw new FlotillaException("Cannot run " + command + " in service \"" + container.name() + "\": "
-                    + container.describeState() + ". Fix: start it again with start() first, or look at its logs() for why it stopped.", e);
+        } catch (DockerException e) {
+            // Docker answers 409 for a container that does not run, Podman 500 ("container state improper").
+            if (e instanceof ConflictException || e instanceof NotFoundException || !container.isRunning()) {
+                throw new FlotillaException("Cannot run " + command + " in service \"" + container.name() + "\": "
+                        + container.describeState() + ". Fix: start it again with start() first, or look at its logs() for why it stopped.", e);
+            }
+            throw e;
         }
         Output output = new Output();
         ResultCallback.Adapter<Frame> callback = client.execStartCmd(execId).exec(output);

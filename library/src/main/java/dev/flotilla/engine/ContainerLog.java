@@ -42,6 +42,8 @@ final class ContainerLog {
     private final List<String> secretValues;
     private final Deque<String> lines = new ArrayDeque<>();
     private Instant lastTimestamp = Instant.EPOCH;
+    /** How many kept lines carry {@link #lastTimestamp}: engines that stamp whole seconds (Podman) give many the same. */
+    private int linesAtLastTimestamp;
     private Stream stream;
     private int resumesInARow;
     private String captureProblem;
@@ -65,7 +67,7 @@ final class ContainerLog {
             if (stream != null && !stream.ended) {
                 return;
             }
-            next = new Stream(client, containerId, stillRunning, lastTimestamp);
+            next = new Stream(client, containerId, stillRunning, lastTimestamp, linesAtLastTimestamp);
             stream = next;
             streamsOpened++;
         }
@@ -135,14 +137,20 @@ final class ContainerLog {
         String line = SecretDelivery.mask(timestamp == null ? raw : raw.substring(space + 1), secretValues);
         synchronized (this) {
             if (timestamp != null) {
-                // A resumed stream starts at a whole second: skip what was kept before, then take
-                // everything (lines can share a timestamp).
-                if (!source.caughtUp && !timestamp.isAfter(source.resumedAfter)) {
-                    return;
+                // A resumed stream starts at a whole second: skip what was kept before it (older
+                // lines, and as many lines of the last timestamp as were kept), then take everything.
+                if (!source.caughtUp) {
+                    if (timestamp.isBefore(source.resumedAfter)
+                            || (timestamp.equals(source.resumedAfter) && source.toSkipAtResume-- > 0)) {
+                        return;
+                    }
+                    source.caughtUp = true;
                 }
-                source.caughtUp = true;
                 if (timestamp.isAfter(lastTimestamp)) {
                     lastTimestamp = timestamp;
+                    linesAtLastTimestamp = 1;
+                } else if (timestamp.equals(lastTimestamp)) {
+                    linesAtLastTimestamp++;
                 }
             }
             resumesInARow = 0;
@@ -228,6 +236,7 @@ final class ContainerLog {
         private final String containerId;
         private final BooleanSupplier stillRunning;
         private final Instant resumedAfter;
+        private int toSkipAtResume;
         private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         private volatile Closeable handle;
@@ -235,11 +244,12 @@ final class ContainerLog {
         private volatile boolean closedByUs;
         private boolean caughtUp;
 
-        Stream(DockerClient client, String containerId, BooleanSupplier stillRunning, Instant resumedAfter) {
+        Stream(DockerClient client, String containerId, BooleanSupplier stillRunning, Instant resumedAfter, int keptAtResumedAfter) {
             this.client = client;
             this.containerId = containerId;
             this.stillRunning = stillRunning;
             this.resumedAfter = resumedAfter;
+            this.toSkipAtResume = keptAtResumedAfter;
             this.caughtUp = resumedAfter.equals(Instant.EPOCH);
         }
 

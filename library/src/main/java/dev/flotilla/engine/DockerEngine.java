@@ -2,12 +2,14 @@ package dev.flotilla.engine;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.VersionComponent;
 import dev.flotilla.DockerUnavailableException;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -35,11 +37,23 @@ public final class DockerEngine {
     private final DockerClient client;
     private final String host;
     private final boolean local;
+    private final boolean runsHealthchecks;
 
     private DockerEngine(DockerClient client, String host) {
         this.client = client;
         this.host = host;
         this.local = isLoopback(host);
+        this.runsHealthchecks = !isPodman(client);
+    }
+
+    private static boolean isPodman(DockerClient client) {
+        try {
+            List<VersionComponent> components = client.versionCmd().exec().getComponents();
+            return components != null && components.stream().anyMatch(c -> c.getName() != null && c.getName().startsWith("Podman"));
+        } catch (RuntimeException e) {
+            LOG.debug("Could not ask the engine for its version; taking it for Docker", e);
+            return false;
+        }
     }
 
     private static boolean isLoopback(String host) {
@@ -91,6 +105,15 @@ public final class DockerEngine {
      */
     public boolean isLocal() {
         return local;
+    }
+
+    /**
+     * Whether the engine runs images' health checks itself. Docker does; Podman leaves them to
+     * systemd timers, which a CI container or a machine without systemd does not have, so there
+     * Flotilla runs an image's health check command itself when a service waits for it.
+     */
+    public boolean runsHealthchecks() {
+        return runsHealthchecks;
     }
 
     /**

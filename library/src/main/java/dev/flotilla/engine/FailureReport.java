@@ -56,6 +56,18 @@ final class FailureReport {
         return new FailureReport(SecretDelivery.mask(text.toString(), container.spec().secretValues()));
     }
 
+    /**
+     * Exit code 137 is a SIGKILL; under a memory limit that is usually the kernel's OOM killer,
+     * which some engines (Podman) do not report as such.
+     */
+    private static String likelyOomKill(ServiceContainer container, Long exitCode, boolean reported) {
+        if (reported || exitCode == null || exitCode != 137 || container.spec().memoryBytes() == 0) {
+            return "";
+        }
+        return " (but exit code 137 is a SIGKILL, and under its memory limit of " + container.spec().memoryBytes() / (1024 * 1024)
+                + " MiB that is most likely the kernel's OOM killer, which this engine does not report)";
+    }
+
     private static String state(ServiceContainer container) {
         if (!container.created()) {
             return "not created";
@@ -63,10 +75,12 @@ final class FailureReport {
         try {
             InspectContainerResponse.ContainerState state = container.inspect().getState();
             if (Boolean.TRUE.equals(state.getRunning())) {
-                return "running" + (state.getHealth() == null ? "" : ", health " + state.getHealth().getStatus());
+                String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+                return "running" + (health == null || health.isEmpty() ? "" : ", health " + health);
             }
+            boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled());
             return state.getStatus() + ", exit code " + state.getExitCodeLong()
-                    + ", OOM-killed " + (Boolean.TRUE.equals(state.getOOMKilled()) ? "yes" : "no")
+                    + ", OOM-killed " + (oomKilled ? "yes" : "no") + likelyOomKill(container, state.getExitCodeLong(), oomKilled)
                     + (state.getError() == null || state.getError().isEmpty() ? "" : ", error: " + state.getError());
         } catch (NotFoundException e) {
             return "removed";

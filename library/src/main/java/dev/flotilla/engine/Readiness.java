@@ -135,7 +135,7 @@ final class Readiness {
                     + container.log().captureProblem().map(problem -> " (" + problem + ")").orElse("");
         }
         if (condition instanceof WaitSpec.Healthcheck) {
-            return probeHealth(condition);
+            return probeHealth(condition, remaining);
         }
         if (condition instanceof WaitSpec.Command command) {
             return probeCommand(command, remaining);
@@ -199,17 +199,35 @@ final class Readiness {
         }
     }
 
-    private String probeHealth(WaitSpec condition) throws ReadinessFailure {
+    private String probeHealth(WaitSpec condition, Duration remaining) throws ReadinessFailure {
         InspectContainerResponse inspection = container.inspect();
         HealthCheck healthCheck = inspection.getConfig().getHealthcheck();
-        if (inspection.getState().getHealth() == null
-                && (healthCheck == null || healthCheck.getTest() == null || healthCheck.getTest().isEmpty()
-                    || "NONE".equals(healthCheck.getTest().get(0)))) {
+        List<String> test = healthCheck == null || healthCheck.getTest() == null ? List.of() : healthCheck.getTest();
+        if (test.isEmpty() || "NONE".equals(test.get(0))) {
             throw new ReadinessFailure(condition, ReadinessFailure.Reason.IMPOSSIBLE,
                     "the image " + container.image() + " declares no HEALTHCHECK; wait for a port, log line or command instead");
         }
+        if (!container.docker().runsHealthchecks()) {
+            return runHealthcheck(test, remaining);
+        }
         String status = inspection.getState().getHealth() == null ? "starting" : inspection.getState().getHealth().getStatus();
         return "healthy".equals(status) ? null : "health status " + status;
+    }
+
+    /**
+     * Runs the image's health check command as the engine would, for engines that do not run it
+     * themselves (Podman without systemd leaves every container "starting"): healthy is exit code 0.
+     */
+    private String runHealthcheck(List<String> test, Duration remaining) {
+        List<String> command = "CMD-SHELL".equals(test.get(0)) ? List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())))
+                : "CMD".equals(test.get(0)) ? test.subList(1, test.size()) : test;
+        try {
+            ExecResult result = container.exec(remaining.compareTo(MIN_COMMAND_TIME) < 0 ? MIN_COMMAND_TIME : remaining, command);
+            return result.exitCode() == 0 ? null : "the image's HEALTHCHECK " + command + " (run by Flotilla: this engine runs no"
+                    + " health checks) exited with " + result.exitCode() + lastLine(result.stdout() + result.stderr());
+        } catch (ContainerExec.TimedOut e) {
+            return "the image's HEALTHCHECK " + command + " was still running when the time was up";
+        }
     }
 
     private static String lastLine(String text) {

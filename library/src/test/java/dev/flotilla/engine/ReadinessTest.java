@@ -86,9 +86,13 @@ class ReadinessTest {
         try (RunningTopology running = Flotilla.topology("health")
                 .service("app", image, s -> s.waitForHealthcheck())
                 .build().start()) {
-            String status = DockerState.client().inspectContainerCmd(running.service("app").containerId()).exec()
-                    .getState().getHealth().getStatus();
-            assertThat(status).isEqualTo("healthy");
+            // The check's own condition holds: ready did not come early.
+            assertThat(running.service("app").exec("test", "-f", "/tmp/healthy").exitCode()).isZero();
+            if (!DockerState.isPodman()) {
+                String status = DockerState.client().inspectContainerCmd(running.service("app").containerId()).exec()
+                        .getState().getHealth().getStatus();
+                assertThat(status).isEqualTo("healthy");
+            } // Podman runs no health checks without systemd: Flotilla ran the image's check itself.
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.flotilla.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -177,6 +178,8 @@ class TopologyEngineTest {
 
     @Test
     void fixedPortsAndAnotherBindAddressArePublishedAsAsked() throws Exception {
+        assumeFalse(DockerState.isPodman(), "Podman 4.3 on these machines forwards nothing of a port published on 0.0.0.0"
+                + " (conmon holds the port; connections hang)");
         int hostPort;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             hostPort = probe.getLocalPort();

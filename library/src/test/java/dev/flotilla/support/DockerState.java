@@ -18,6 +18,12 @@ public final class DockerState {
         return DockerEngine.get().client();
     }
 
+    /** Whether the engine is Podman's Docker-compatible API, which differs in a few documented ways. */
+    public static boolean isPodman() {
+        var components = client().versionCmd().exec().getComponents();
+        return components != null && components.stream().anyMatch(c -> c.getName() != null && c.getName().startsWith("Podman"));
+    }
+
     /** Containers of this JVM's session carrying the label {@code key=value}, running or not. */
     public static List<Container> containers(String key, String value) {
         return client().listContainersCmd().withShowAll(true)

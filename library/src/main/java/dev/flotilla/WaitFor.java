@@ -11,10 +11,13 @@ import org.apiguardian.api.API;
  * One readiness condition of a {@link Service @Service}. Set at most one kind of check:
  *
  * <ul>
- *   <li>nothing: the declared ports accept connections ({@link #port()} narrows it to one);</li>
+ *   <li>nothing: the declared ports accept connections from the test, and something listens on
+ *       them inside the container ({@link #port()} narrows it to one);</li>
  *   <li>{@link #http()}: an HTTP GET of that path on {@link #port()} answers {@link #status()};</li>
  *   <li>{@link #log()}: a log line matches the regular expression {@link #times()} times;</li>
- *   <li>{@link #healthcheck()}: the image's Docker {@code HEALTHCHECK} reports healthy;</li>
+ *   <li>{@link #healthcheck()}: the image's Docker {@code HEALTHCHECK} reports healthy (on an
+ *       engine that runs no health checks, such as Podman without systemd, Flotilla runs the
+ *       check's command itself);</li>
  *   <li>{@link #command()}: the command, run inside the container, exits with 0.</li>
  * </ul>
  *

@@ -27,7 +27,11 @@ import dev.flotilla.model.WaitSpec;
  * 10 ms for the first two seconds (most services are ready by then, and a refused probe costs
  * well under a millisecond), every 25 ms up to five seconds and every 50 ms after that; checks
  * on every poll that the container is still alive, so a crash fails the wait at once instead of
- * at the timeout.
+ * at the timeout. Each check takes at most the time its condition has left.
+ *
+ * <p>A port is ready when the test's side reaches it and, where the container can be looked
+ * into, its kernel lists a listener on it ({@link ContainerListeners}): forwarders in between
+ * accept connections with nothing behind them.
  */
 final class Readiness {
 

@@ -57,6 +57,8 @@ class ContainerOutputTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aBrokenOutputStreamIsResumedWithoutLosingOrRepeatingLines() throws Exception {
         DockerClient docker = DockerState.client();
+        // This container is made by hand, not by a topology: the watchdog must run before it exists, in case this JVM dies.
+        WatchdogLauncher.ensureStarted(DockerEngine.get());
         String id = docker.createContainerCmd("busybox:1.36").withCmd("sh", "-c", TICKER)
                 .withLabels(java.util.Map.of(Labels.SESSION, Labels.SESSION_ID, Labels.TOPOLOGY_NAME, "brokenlog")).exec().getId();
         try (EngineForwarder forwarder = new EngineForwarder()) {

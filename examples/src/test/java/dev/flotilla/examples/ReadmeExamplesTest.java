@@ -1,0 +1,42 @@
+package dev.flotilla.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every Java example of the README is the whole of an example here, but its package line: so it
+ * compiles, with this module's default compiler settings, and runs as one of these tests. An
+ * edit to either that is not made to both fails the build.
+ */
+class ReadmeExamplesTest {
+
+    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
+
+    @Test
+    void everyJavaExampleInTheReadmeIsAnExampleThatRunsHere() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        List<String> examples = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                examples.add(Files.readString(file).replaceFirst("^package [\\w.]+;\n\n", ""));
+            }
+        }
+        Matcher block = JAVA_BLOCK.matcher(readme);
+        int blocks = 0;
+        while (block.find()) {
+            blocks++;
+            assertThat(examples).as("an example file holding the README's block %d", blocks).contains(block.group(1));
+        }
+        assertThat(blocks).as("Java examples in the README").isGreaterThanOrEqualTo(2);
+    }
+}

@@ -1,0 +1,5 @@
+package com.example.forks;
+
+@OtherStack
+class OtherTwoIT extends UsesTheBox {
+}

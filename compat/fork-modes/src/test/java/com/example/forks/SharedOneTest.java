@@ -1,0 +1,5 @@
+package com.example.forks;
+
+@SharedStack
+class SharedOneTest extends UsesTheBox {
+}

@@ -39,4 +39,15 @@ class ReadmeExamplesTest {
         }
         assertThat(blocks).as("Java examples in the README").isGreaterThanOrEqualTo(2);
     }
+
+    /** compat/junit-range runs the README's first example on every JUnit from 5.10: it must be that example. */
+    @Test
+    void theCompatProjectsCopyOfTheFirstExampleIsTheReadmes() throws IOException {
+        Matcher first = JAVA_BLOCK.matcher(Files.readString(Path.of("..", "README.md")));
+        assertThat(first.find()).isTrue();
+        String copy = Files.readString(Path.of("..", "compat", "junit-range", "src", "test", "java", "com", "example", "junitrange",
+                "QuickStartTest.java"));
+
+        assertThat(copy).endsWith("\n" + first.group(1)).startsWith("package com.example.junitrange;\n");
+    }
 }

@@ -69,6 +69,9 @@ public interface ServiceHandle {
     /** Whether the container is running now. */
     boolean isRunning();
 
+    /** The container's state now: running or exited (with its exit code), OOM-killed, restarts, health. */
+    ServiceState state();
+
     /** Stops the container, giving it 10 seconds to end after {@code SIGTERM}. Other services keep running. */
     default void stop() {
         stop(Duration.ofSeconds(10));

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 import com.github.dockerjava.api.DockerClient;
@@ -23,6 +25,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import dev.flotilla.ExecResult;
+import dev.flotilla.ServiceState;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
@@ -268,6 +271,28 @@ final class ServiceContainer {
         } catch (NotFoundException e) {
             return "its container no longer exists";
         }
+    }
+
+    /** The container's state now, as the engine reports it. */
+    ServiceState state() {
+        if (containerId == null) {
+            return new ServiceState("not created", false, OptionalLong.empty(), false, 0, Optional.empty());
+        }
+        InspectContainerResponse inspection;
+        try {
+            inspection = inspect();
+        } catch (NotFoundException e) {
+            return new ServiceState("removed", false, OptionalLong.empty(), false, 0, Optional.empty());
+        }
+        InspectContainerResponse.ContainerState state = inspection.getState();
+        boolean running = Boolean.TRUE.equals(state.getRunning());
+        // Docker says exit code 0 for a container that never ended; only a finished one has one.
+        boolean finished = state.getFinishedAt() != null && !state.getFinishedAt().startsWith("0001-");
+        OptionalLong exitCode = finished && state.getExitCodeLong() != null ? OptionalLong.of(state.getExitCodeLong()) : OptionalLong.empty();
+        String health = state.getHealth() == null ? null : state.getHealth().getStatus();
+        return new ServiceState(String.valueOf(state.getStatus()), running, exitCode, Boolean.TRUE.equals(state.getOOMKilled()),
+                inspection.getRestartCount() == null ? 0 : inspection.getRestartCount(),
+                Optional.ofNullable(health).filter(h -> !h.isEmpty()));
     }
 
     /** Waits until every readiness condition holds; see {@link Readiness}. */

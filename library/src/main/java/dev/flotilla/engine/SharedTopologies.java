@@ -1,5 +1,6 @@
 package dev.flotilla.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -32,6 +33,20 @@ public final class SharedTopologies {
         return INSTANCES.computeIfAbsent(spec, key -> new Once()).get(start);
     }
 
+    /**
+     * Removes every shared instance now, as the JVM does when it exits, so that the next caller
+     * starts afresh. For a program that plays several test runs in one JVM (the benchmarks); a test
+     * run never needs it.
+     */
+    public static void closeAll() {
+        for (TopologySpec spec : List.copyOf(INSTANCES.keySet())) {
+            Once once = INSTANCES.remove(spec);
+            if (once != null) {
+                once.close();
+            }
+        }
+    }
+
     /** One start, remembered with its outcome. */
     private static final class Once {
         private RunningTopology running;
@@ -49,6 +64,12 @@ public final class SharedTopologies {
                 throw failure;
             }
             return running;
+        }
+
+        synchronized void close() {
+            if (running != null) {
+                running.close();
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.flotilla.ExecResult;
 import dev.flotilla.FlotillaException;
 import dev.flotilla.ServiceHandle;
+import dev.flotilla.ServiceState;
 
 /**
  * The test's view of one service of a running topology. It holds no lifecycle of its own: it
@@ -65,6 +66,11 @@ final class TopologyServiceHandle implements ServiceHandle {
     private String quote(String output) {
         String masked = SecretDelivery.mask(output, container.spec().secretValues());
         return "\"" + (masked.length() > 500 ? "..." + masked.substring(masked.length() - 500) : masked) + "\"";
+    }
+
+    @Override
+    public ServiceState state() {
+        return container.state();
     }
 
     @Override

@@ -24,9 +24,8 @@ public record ServiceState(String status, boolean running, OptionalLong exitCode
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(status);
-        if (!running) {
-            exitCode.ifPresent(code -> text.append(", exit code ").append(code));
-            text.append(", OOM-killed ").append(oomKilled ? "yes" : "no");
+        if (!running && exitCode.isPresent()) {
+            text.append(", exit code ").append(exitCode.getAsLong()).append(", OOM-killed ").append(oomKilled ? "yes" : "no");
         }
         if (restarts > 0) {
             text.append(", restarted ").append(restarts).append(restarts == 1 ? " time" : " times");

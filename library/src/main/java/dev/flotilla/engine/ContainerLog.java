@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -40,6 +41,8 @@ final class ContainerLog {
     private final String serviceName;
     private final Logger logger;
     private final List<String> secretValues;
+    private final LogFiles.Writer stdoutFile;
+    private final LogFiles.Writer stderrFile;
     private final Deque<String> lines = new ArrayDeque<>();
     private Instant lastTimestamp = Instant.EPOCH;
     /** How many kept lines carry {@link #lastTimestamp}: engines that stamp whole seconds (Podman) give many the same. */
@@ -49,10 +52,12 @@ final class ContainerLog {
     private String captureProblem;
     private int streamsOpened;
 
-    ContainerLog(String serviceName, List<String> secretValues) {
+    ContainerLog(String serviceName, List<String> secretValues, Optional<Path> stdoutFile, Optional<Path> stderrFile) {
         this.serviceName = serviceName;
         this.logger = LoggerFactory.getLogger("dev.flotilla.service." + serviceName);
         this.secretValues = secretValues;
+        this.stdoutFile = new LogFiles.Writer(stdoutFile);
+        this.stderrFile = new LogFiles.Writer(stderrFile);
     }
 
     /**
@@ -117,9 +122,11 @@ final class ContainerLog {
         if (current != null) {
             current.release();
         }
+        stdoutFile.close();
+        stderrFile.close();
     }
 
-    private void accept(Stream source, ByteArrayOutputStream buffer) {
+    private void accept(Stream source, ByteArrayOutputStream buffer, boolean stderr) {
         String raw = buffer.toString(StandardCharsets.UTF_8);
         buffer.reset();
         if (raw.endsWith("\r")) {
@@ -158,6 +165,8 @@ final class ContainerLog {
             if (lines.size() > MAX_LINES) {
                 lines.removeFirst();
             }
+            // Under the lock, so the file keeps the order of the lines; with the engine's timestamp, masked.
+            (stderr ? stderrFile : stdoutFile).line(timestamp == null ? line : timestamp + " " + line);
         }
         logger.info("{}", line);
     }
@@ -255,10 +264,11 @@ final class ContainerLog {
 
         @Override
         public void onNext(Frame frame) {
-            ByteArrayOutputStream buffer = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+            boolean isStderr = frame.getStreamType() == StreamType.STDERR;
+            ByteArrayOutputStream buffer = isStderr ? stderr : stdout;
             for (byte b : frame.getPayload()) {
                 if (b == '\n') {
-                    accept(this, buffer);
+                    accept(this, buffer, isStderr);
                 } else {
                     buffer.write(b);
                 }
@@ -293,10 +303,10 @@ final class ContainerLog {
 
         private void flush() {
             if (stdout.size() > 0) {
-                accept(this, stdout);
+                accept(this, stdout, false);
             }
             if (stderr.size() > 0) {
-                accept(this, stderr);
+                accept(this, stderr, true);
             }
         }
     }

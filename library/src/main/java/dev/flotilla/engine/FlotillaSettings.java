@@ -3,6 +3,7 @@ package dev.flotilla.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,6 +36,10 @@ import org.apiguardian.api.API;
  *       before a run removes it</td></tr>
  *   <tr><td>{@code flotilla.exec.timeout}</td><td>{@code 2m}</td><td>how long {@code ServiceHandle.exec(String...)}
  *       waits for a command to end</td></tr>
+ *   <tr><td>{@code flotilla.reports}</td><td>{@code on}</td><td>{@code on}: service logs, failure bundles and
+ *       a run report under {@code flotilla.reports.dir}; {@code off}: none</td></tr>
+ *   <tr><td>{@code flotilla.reports.dir}</td><td>{@code target/flotilla-reports}</td><td>where each run's directory of
+ *       reports goes</td></tr>
  *   <tr><td>{@code flotilla.docker.missing}</td><td>{@code fail}</td><td>{@code fail}: tests that need Docker fail when
  *       no engine answers; {@code skip}: they are skipped (aborted) instead</td></tr>
  * </table>
@@ -60,6 +65,11 @@ public final class FlotillaSettings {
 
     /** The key of how long {@code ServiceHandle.exec} waits for a command unless told otherwise. */
     public static final String EXEC_TIMEOUT = "flotilla.exec.timeout";
+
+    /** The key of whether service logs, failure bundles and the run report are written. */
+    public static final String REPORTS = "flotilla.reports";
+    /** The key of where they are written. */
+    public static final String REPORTS_DIR = "flotilla.reports.dir";
 
     private static final FlotillaSettings INSTANCE = new FlotillaSettings(loadFile());
 
@@ -101,9 +111,7 @@ public final class FlotillaSettings {
 
     /** How long a pull attempt may report no progress before it is called off. */
     public Duration pullStallTimeout() {
-        String raw = value(PULL_STALL_TIMEOUT).orElse("60s");
-        return Values.parseDuration(raw).orElseThrow(() -> new FlotillaConfigurationException("Setting " + PULL_STALL_TIMEOUT
-                + ": \"" + raw + "\" is not a positive duration. Fix: write a duration such as \"60s\" or \"5m\"."));
+        return duration(PULL_STALL_TIMEOUT, "60s");
     }
 
     /** How many attempts a pull gets when it stalls or fails in a way that may pass; at least 1. */
@@ -140,6 +148,22 @@ public final class FlotillaSettings {
     /** How long a reusable instance may stay unused before it is removed. */
     public Duration reuseTimeToLive() {
         return duration(REUSE_TTL, "30m");
+    }
+
+    /** Whether service logs, failure bundles and the run report are written ({@code on}, the default, or {@code off}). */
+    public boolean reportsEnabled() {
+        String raw = value(REPORTS).orElse("on").toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new FlotillaConfigurationException("Setting " + REPORTS + ": \"" + raw
+                    + "\" is not on or off. Fix: use on (the default) or off.");
+        };
+    }
+
+    /** Where each run's directory of reports goes; relative to the working directory (a Maven module's) unless absolute. */
+    public Path reportsDirectory() {
+        return Path.of(value(REPORTS_DIR).orElse("target/flotilla-reports"));
     }
 
     /** How long {@code ServiceHandle.exec(String...)} waits for a command to end. */

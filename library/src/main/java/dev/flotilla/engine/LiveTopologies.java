@@ -39,6 +39,7 @@ final class LiveTopologies {
                 LOG.warn("Could not remove topology {} at JVM exit", topology, e);
             }
         }
+        RunReport.get().writeIndex();
     }
 
     /** Whether this JVM has the reusable instance of that model hash attached right now. */

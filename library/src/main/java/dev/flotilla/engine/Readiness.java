@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -76,28 +78,41 @@ final class Readiness {
         long start = System.nanoTime();
         long overallDeadline = start + container.spec().startupTimeout().toNanos();
         for (WaitSpec condition : effectiveConditions(container.spec())) {
-            long deadline = Math.min(overallDeadline, System.nanoTime() + condition.timeout().toNanos());
-            String observation = "not checked yet";
-            while (true) {
-                if (aborted.getAsBoolean()) {
-                    throw new ReadinessFailure(condition, ReadinessFailure.Reason.ABORTED, "another service failed to start");
-                }
-                try {
-                    observation = check(condition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                } catch (RuntimeException e) {
-                    observation = e.getClass().getSimpleName() + ": " + e.getMessage();
-                }
-                if (observation == null) {
-                    break;
-                }
-                if (container.log().ended() && !container.isRunning()) {
-                    throw new ReadinessFailure(condition, ReadinessFailure.Reason.EXITED, observation);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new ReadinessFailure(condition, ReadinessFailure.Reason.TIMED_OUT, observation);
-                }
-                sleep(pollInterval((System.nanoTime() - start) / 1_000_000));
+            Instant began = Instant.now();
+            try {
+                awaitCondition(condition, start, overallDeadline, aborted);
+                container.record().phase("ready: " + condition.describe(), began, Phase.OK);
+            } catch (ReadinessFailure failure) {
+                container.record().phase("ready: " + condition.describe(), began,
+                        failure.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + failure.lastObservation());
+                throw failure;
             }
+        }
+    }
+
+    /** Polls one condition until it holds; the poll interval grows with the time since the service's wait began ({@code start}). */
+    private void awaitCondition(WaitSpec condition, long start, long overallDeadline, BooleanSupplier aborted) throws ReadinessFailure {
+        long deadline = Math.min(overallDeadline, System.nanoTime() + condition.timeout().toNanos());
+        while (true) {
+            if (aborted.getAsBoolean()) {
+                throw new ReadinessFailure(condition, ReadinessFailure.Reason.ABORTED, "another service failed to start");
+            }
+            String observation;
+            try {
+                observation = check(condition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            } catch (RuntimeException e) {
+                observation = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (observation == null) {
+                return;
+            }
+            if (container.log().ended() && !container.isRunning()) {
+                throw new ReadinessFailure(condition, ReadinessFailure.Reason.EXITED, observation);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ReadinessFailure(condition, ReadinessFailure.Reason.TIMED_OUT, observation);
+            }
+            sleep(pollInterval((System.nanoTime() - start) / 1_000_000));
         }
     }
 

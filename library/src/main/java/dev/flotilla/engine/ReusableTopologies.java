@@ -41,8 +41,8 @@ final class ReusableTopologies {
     static RunningTopology startOrAttach(TopologySpec spec, DockerEngine docker, PullPolicy policy) {
         // Prepared once, up front: a Java application's classes are not in the model, so its image
         // tag (a hash of them) joins the model's hash.
-        Map<String, String> appImages = TopologyEngine.prepareImages(docker, spec, policy);
-        String hash = ModelHash.of(spec, appImages);
+        PreparedImages appImages = TopologyEngine.prepareImages(docker, spec, policy);
+        String hash = ModelHash.of(spec, appImages.builtImages());
         Instant giveUp = Instant.now().plus(PATIENCE);
         // Held from the first look on, so that no JVM removes the instance while this one looks at
         // it or attaches to it. A started or attached instance keeps the hold until it is closed.
@@ -105,7 +105,7 @@ final class ReusableTopologies {
      * tests do with it; its names derive from the hash, so a second reusable instance cannot exist
      * beside it. This run gets an instance of its own instead, with this session's labels.
      */
-    private static StartedTopology startForThisRunOnly(TopologySpec spec, DockerEngine docker, Map<String, String> appImages,
+    private static StartedTopology startForThisRunOnly(TopologySpec spec, DockerEngine docker, PreparedImages appImages,
                                                        String hash, List<String> problems) {
         String instanceId = UUID.randomUUID().toString().substring(0, 8);
         LOG.warn("Reusable topology {} ({}) is not whole ({}), but a live JVM of this machine, or another test of this JVM, holds it:"
@@ -137,6 +137,8 @@ final class ReusableTopologies {
             }
         }
         LiveTopologies.remember(topology);
+        RunReport.get().add(topology.record());
+        topology.record().markReady();
         LOG.info("Reusing topology {} ({}), kept by an earlier run", spec.name(), topology.instanceId());
         return Optional.of(topology);
     }

@@ -43,16 +43,18 @@ final class ServiceContainer {
     private final ServiceSpec spec;
     private final String containerName;
     private final ContainerLog log;
+    private final ServiceRecord record;
     private final Readiness readiness;
     private volatile String image;
     private volatile String containerId;
     private volatile Map<Integer, Integer> mappedPorts = Map.of();
 
-    ServiceContainer(DockerEngine docker, ServiceSpec spec, String containerName) {
+    ServiceContainer(DockerEngine docker, ServiceSpec spec, String containerName, ServiceRecord record) {
         this.docker = docker;
         this.spec = spec;
         this.containerName = containerName;
-        this.log = new ContainerLog(spec.name(), spec.secretValues());
+        this.record = record;
+        this.log = new ContainerLog(spec.name(), spec.secretValues(), record.stdoutFile(), record.stderrFile());
         this.readiness = new Readiness(this);
         this.image = spec.image();
     }
@@ -60,6 +62,12 @@ final class ServiceContainer {
     /** Runs {@code builtImage} instead of the declared image: the image built for a Java application. */
     void runImage(String builtImage) {
         this.image = builtImage;
+        record.image(builtImage);
+    }
+
+    /** What happens to this service, for the run report and failure bundles. */
+    ServiceRecord record() {
+        return record;
     }
 
     ServiceSpec spec() {
@@ -312,6 +320,11 @@ final class ServiceContainer {
                     + " is not published. Start it with start().");
         }
         return mapped;
+    }
+
+    /** Each published container port's host port, while the container runs. */
+    Map<Integer, Integer> mappedPorts() {
+        return mappedPorts;
     }
 
     /** Where the published ports are reachable from this JVM. */

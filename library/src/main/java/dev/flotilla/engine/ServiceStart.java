@@ -1,5 +1,6 @@
 package dev.flotilla.engine;
 
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import com.github.dockerjava.api.exception.DockerException;
@@ -37,15 +38,24 @@ final class ServiceStart {
             throw new ServiceStartException(container.name(), FailureReport.of(container, HostPorts.inUseMessage(spec,
                     "host port " + taken.hostPort() + " on " + container.bindAddress() + " is already in use")).message(), null);
         }
+        ServiceRecord record = container.record();
+        Instant step = Instant.now();
+        String stepName = "create";
         try {
             if (!container.created()) {
                 container.create(topology.networkName(), topology.labels());
                 container.copyFiles();
+                record.phase(stepName, step, Phase.OK);
             }
+            step = Instant.now();
+            stepName = "start";
             container.startContainer();
+            record.phase(stepName, step, Phase.OK);
         } catch (DockerException e) {
+            record.phase(stepName, step, "failed: " + e.getMessage());
             throw new ServiceStartException(container.name(), FailureReport.of(container, explain(container, e)).message(), e);
         } catch (RuntimeException | Error e) {
+            record.phase(stepName, step, "failed: " + describe(e));
             // An Error (OutOfMemoryError while copying a large file, NoClassDefFoundError) fails this start like any other failure.
             throw new ServiceStartException(container.name(),
                     FailureReport.of(container, "could not be started: " + describe(e)).message(), e);

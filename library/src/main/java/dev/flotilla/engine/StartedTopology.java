@@ -42,6 +42,7 @@ final class StartedTopology implements RunningTopology {
     private final Map<String, String> labels;
     private final Optional<String> reuseHash;
     private volatile String networkId;
+    private final InstanceRecord record;
 
     /** An instance of this run only, removed when closed. */
     static StartedTopology forThisRun(TopologySpec spec, DockerEngine docker, String instanceId) {
@@ -62,8 +63,10 @@ final class StartedTopology implements RunningTopology {
         this.reuseHash = reuseHash;
         String prefix = "flotilla-" + dockerName(spec.name());
         this.networkName = prefix + "-" + instanceId;
+        this.record = RunReport.get().newRecord(spec, instanceId);
         for (ServiceSpec service : spec.services()) {
-            ServiceContainer container = new ServiceContainer(docker, service, prefix + "-" + dockerName(service.name()) + "-" + instanceId);
+            ServiceContainer container = new ServiceContainer(docker, service, prefix + "-" + dockerName(service.name()) + "-" + instanceId,
+                    record.service(service.name()));
             containers.put(service.name(), container);
             handles.put(service.name(), new TopologyServiceHandle(this, container));
         }
@@ -75,6 +78,11 @@ final class StartedTopology implements RunningTopology {
 
     TopologySpec spec() {
         return spec;
+    }
+
+    /** What happens to this instance, for the run report. */
+    InstanceRecord record() {
+        return record;
     }
 
     /** The model hash of a reusable instance; empty for an instance of this run. */
@@ -209,6 +217,8 @@ final class StartedTopology implements RunningTopology {
             failures.add(new FlotillaException("Could not remove network " + networkName + ": " + e.getMessage(), e));
         }
         LOG.debug("Removed topology {} ({}) in {} ms", spec.name(), instanceId, (System.nanoTime() - start) / 1_000_000);
+        record.markRemoved();
+        RunReport.get().writeIndex();
         if (!failures.isEmpty()) {
             FlotillaException failure = new FlotillaException("Could not remove everything of topology \"" + spec.name()
                     + "\" (instance " + instanceId + "); remove what is left with: docker rm -f $(docker ps -aq --filter label="

@@ -2,6 +2,7 @@ package dev.flotilla.engine;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class TopologyEngine {
             LOG.info("Topology {} allows reuse, but {} is not true: its instance lives for this run only",
                     spec.name(), FlotillaSettings.REUSE_ENABLED);
         }
-        Map<String, String> appImages = prepareImages(docker, spec, policy);
+        PreparedImages appImages = prepareImages(docker, spec, policy);
         byte[] id = new byte[4];
         RANDOM.nextBytes(id);
         return startInstance(StartedTopology.forThisRun(spec, docker, HexFormat.of().formatHex(id)), appImages);
@@ -65,23 +66,29 @@ public final class TopologyEngine {
     /**
      * Makes every image of the topology available: pulls what the policy asks for, then reuses or
      * builds the images of Java application services.
-     *
-     * @return the image each Java application service runs, by service name
      */
-    static Map<String, String> prepareImages(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
+    static PreparedImages prepareImages(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
+        Instant began = Instant.now();
         ImagePuller.pullAll(docker, spec, policy);
-        return JavaAppImages.ensureAll(docker, spec);
+        return new PreparedImages(JavaAppImages.ensureAll(docker, spec), began, Instant.now());
     }
 
     /** Creates the network and starts every service of a new instance; on failure removes all of it. */
-    static StartedTopology startInstance(StartedTopology topology, Map<String, String> appImages) {
+    static StartedTopology startInstance(StartedTopology topology, PreparedImages images) {
         long started = System.nanoTime();
-        appImages.forEach((service, image) -> topology.container(service).runImage(image));
+        InstanceRecord record = topology.record();
+        RunReport.get().add(record);
+        for (ServiceSpec service : topology.spec().services()) {
+            record.service(service.name()).phase("images", images.began(), images.ended(), Phase.OK);
+        }
+        images.builtImages().forEach((service, image) -> topology.container(service).runImage(image));
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();
             startServices(topology);
         } catch (RuntimeException | Error failure) {
+            record.markFailed(String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
+            FailureBundle.forFailedStart(topology, failure).ifPresent(failure::addSuppressed);
             try {
                 topology.discard();
             } catch (RuntimeException discardFailure) {
@@ -89,6 +96,7 @@ public final class TopologyEngine {
             }
             throw failure;
         }
+        record.markReady();
         LOG.info("Topology {} ({}) ready in {} ms: {}", topology.name(), topology.instanceId(),
                 (System.nanoTime() - started) / 1_000_000, topology.serviceNames());
         return topology;

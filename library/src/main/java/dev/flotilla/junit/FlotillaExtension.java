@@ -8,18 +8,22 @@ import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
 import dev.flotilla.DockerUnavailableException;
 import dev.flotilla.engine.FlotillaSettings;
+import dev.flotilla.engine.RunReport;
 import dev.flotilla.engine.SharedTopologies;
 import dev.flotilla.engine.TopologyEngine;
 import dev.flotilla.resolve.AnnotationTopologyResolver;
 import dev.flotilla.resolve.TopologyDeclaration;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -31,7 +35,8 @@ import org.opentest4j.TestAbortedException;
  * JUnit in ways that end JUnit's own root context after each class.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlotillaExtension.class);
     private static final String DECLARATION = "declaration";
@@ -59,6 +64,45 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             Injection.injectFields(instance.getClass(), instance, running);
         }
+    }
+
+    /** Records the test with the instance it used, for the run report; a failed one was recorded with its bundle. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            currentTopology(context).ifPresent(topology -> RunReport.get().testPassed(topology.instanceId(), Diagnostics.testName(context)));
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        attachDiagnostics(context, throwable);
+        throw throwable;
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        attachDiagnostics(context, throwable);
+        throw throwable;
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        attachDiagnostics(context, throwable);
+        throw throwable;
+    }
+
+    private static void attachDiagnostics(ExtensionContext context, Throwable failure) {
+        currentTopology(context).ifPresent(topology -> Diagnostics.attach(context, topology, failure));
+    }
+
+    /** The topology this context's test runs against, if one was started for it. */
+    private static Optional<RunningTopology> currentTopology(ExtensionContext context) {
+        Object stored = context.getStore(NAMESPACE).get(TOPOLOGY);
+        if (stored instanceof SharedTopology shared) {
+            return Optional.of(shared.resource().running());
+        }
+        return Optional.ofNullable((TopologyResource) stored).map(TopologyResource::running);
     }
 
     @Override

@@ -63,7 +63,7 @@ class ContainerOutputTest {
                 .withLabels(java.util.Map.of(Labels.SESSION, Labels.SESSION_ID, Labels.TOPOLOGY_NAME, "brokenlog")).exec().getId();
         try (EngineForwarder forwarder = new EngineForwarder()) {
             docker.startContainerCmd(id).exec();
-            ContainerLog log = new ContainerLog("ticker", List.of());
+            ContainerLog log = new ContainerLog("ticker", List.of(), java.util.Optional.empty(), java.util.Optional.empty());
             log.follow(forwarder.client(), id, () -> Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning()));
             awaitTicks(log, 10);
 

@@ -43,7 +43,7 @@ class FlotillaSettingsTest {
 
         assertThatThrownBy(settings::pullStallTimeout).isInstanceOf(FlotillaConfigurationException.class)
                 .hasMessage("Setting flotilla.pull.stall-timeout: \"soon\" is not a positive duration."
-                        + " Fix: write a duration such as \"60s\" or \"5m\".");
+                        + " Fix: write a duration such as \"30s\", \"5m\" or \"2h\".");
         assertThatThrownBy(settings::pullAttempts).isInstanceOf(FlotillaConfigurationException.class)
                 .hasMessage("Setting flotilla.pull.attempts: \"0\" is not a number of attempts. Fix: write a whole number of 1 or more, such as 3.");
     }

@@ -1,0 +1,75 @@
+package dev.flotilla.engine;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.flotilla.model.ServiceSpec;
+import org.apiguardian.api.API;
+
+/**
+ * What happened to one service of a topology instance: its timed steps, and where its output
+ * is kept (one file per stream, written line by line as it comes).
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ServiceRecord {
+
+    private final ServiceSpec spec;
+    private final Optional<Path> stdout;
+    private final Optional<Path> stderr;
+    private final List<Phase> phases = new ArrayList<>();
+    private volatile String image;
+
+    ServiceRecord(ServiceSpec spec, Optional<Path> directory) {
+        this.spec = spec;
+        this.image = spec.image();
+        this.stdout = directory.map(d -> d.resolve(LogFiles.stdoutName(spec.name())));
+        this.stderr = directory.map(d -> d.resolve(LogFiles.stderrName(spec.name())));
+    }
+
+    /** The service as declared. */
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    /** The image it runs: the declared one, or the one built for its Java application. */
+    public String image() {
+        return image;
+    }
+
+    void image(String actual) {
+        this.image = actual;
+    }
+
+    /** The file its standard output goes to, where reports are on. */
+    public Optional<Path> stdoutFile() {
+        return stdout;
+    }
+
+    /** The file its standard error goes to, where reports are on. */
+    public Optional<Path> stderrFile() {
+        return stderr;
+    }
+
+    /** Records a step that ends now. */
+    void phase(String name, Instant begin, String outcome) {
+        phase(name, begin, Instant.now(), outcome);
+    }
+
+    /** Records a step. */
+    void phase(String name, Instant begin, Instant end, String outcome) {
+        Phase phase = new Phase(name, begin, end, outcome);
+        synchronized (phases) {
+            phases.add(phase);
+        }
+    }
+
+    /** The steps so far, in the order they ended. */
+    public List<Phase> phases() {
+        synchronized (phases) {
+            return List.copyOf(phases);
+        }
+    }
+}

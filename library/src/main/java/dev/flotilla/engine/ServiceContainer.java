@@ -231,6 +231,7 @@ final class ServiceContainer {
     private void follow() {
         log.follow(docker.client(), containerId, this::isRunning);
         mappedPorts = readMappedPorts(inspect());
+        record.published(mappedPorts);
     }
 
     private Map<Integer, Integer> readMappedPorts(InspectContainerResponse inspection) {

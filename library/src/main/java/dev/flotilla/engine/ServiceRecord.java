@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.flotilla.model.ServiceSpec;
@@ -21,6 +22,7 @@ public final class ServiceRecord {
     private final Optional<Path> stderr;
     private final List<Phase> phases = new ArrayList<>();
     private volatile String image;
+    private volatile Map<Integer, Integer> publishedPorts = Map.of();
 
     ServiceRecord(ServiceSpec spec, Optional<Path> directory) {
         this.spec = spec;
@@ -41,6 +43,17 @@ public final class ServiceRecord {
 
     void image(String actual) {
         this.image = actual;
+    }
+
+    /** The host port each container port was published on when the container last started; empty before. */
+    public Map<Integer, Integer> publishedPorts() {
+        return publishedPorts;
+    }
+
+    void published(Map<Integer, Integer> ports) {
+        if (!ports.isEmpty()) {
+            publishedPorts = Map.copyOf(ports);
+        }
     }
 
     /** The file its standard output goes to, where reports are on. */

@@ -1,5 +1,6 @@
 package dev.flotilla.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -201,7 +202,7 @@ final class StartedTopology implements RunningTopology {
                     .toArray(CompletableFuture[]::new);
             ServiceContainer container = containers.get(service.name());
             removals.put(service.name(), CompletableFuture.allOf(dependentsGone)
-                    .thenRunAsync(container::remove, EngineThreads.EXECUTOR));
+                    .thenRunAsync(() -> removeRecorded(container), EngineThreads.EXECUTOR));
         }
         List<Throwable> failures = new ArrayList<>();
         removals.forEach((name, removal) -> {
@@ -225,6 +226,22 @@ final class StartedTopology implements RunningTopology {
                     + Labels.TOPOLOGY + "=" + instanceId + ")", failures.get(0));
             failures.subList(1, failures.size()).forEach(failure::addSuppressed);
             throw failure;
+        }
+    }
+
+    /** Removes one container, timed as its service's "remove" step for the run report. */
+    private static void removeRecorded(ServiceContainer container) {
+        if (!container.created()) {
+            container.remove();
+            return;
+        }
+        Instant began = Instant.now();
+        try {
+            container.remove();
+            container.record().phase("remove", began, Phase.OK);
+        } catch (RuntimeException | Error e) {
+            container.record().phase("remove", began, "failed: " + e.getMessage());
+            throw e;
         }
     }
 

@@ -2,63 +2,115 @@ package dev.flotilla.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * The run report's page: one self-contained HTML file (no script, style sheet or font from
- * anywhere else), listing each topology instance of the run with its services, their steps,
- * the tests that used it, and links to every log file and failure bundle.
+ * The run report's page: one self-contained HTML file, with no script and nothing loaded from
+ * anywhere (its style is inline, its pictures inline SVG), so it reads the same opened from disk,
+ * from a CI server's artifacts, or offline. At the top, what the run did and what failed, linked
+ * to the failure bundles; below, each topology instance ({@link InstanceSection}).
+ *
+ * <p>The page is well-formed XML as well as HTML, so tools (and this project's tests) can read it.
  */
 final class HtmlRunReport {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz").withZone(ZoneId.systemDefault());
 
     private HtmlRunReport() {
     }
 
+    /** Writes the page of {@code run} to {@code page}. */
     static void write(RunReport run, Path page) throws IOException {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Flotilla run report</title></head><body>\n<h1>Flotilla run report</h1>\n");
-        for (InstanceRecord instance : run.instances()) {
-            html.append("<section class=\"instance\" id=\"").append(escape(instance.instanceId())).append("\">\n<h2>")
-                    .append(escape(instance.spec().name())).append(" <small>").append(escape(instance.instanceId())).append("</small></h2>\n");
-            instance.failure().ifPresent(f -> html.append("<p class=\"failure\">Start failed: ").append(escape(f)).append("</p>\n"));
-            html.append("<table class=\"steps\"><tr><th>service</th><th>step</th><th>began</th><th>took</th><th>outcome</th></tr>\n");
-            for (ServiceRecord service : instance.services()) {
-                for (Phase phase : service.phases()) {
-                    html.append("<tr><td>").append(escape(service.spec().name())).append("</td><td>").append(escape(phase.name()))
-                            .append("</td><td>").append(TIME.format(phase.begin())).append("</td><td>")
-                            .append(Durations.format(phase.duration())).append("</td><td>").append(escape(phase.outcome())).append("</td></tr>\n");
+        write(run.instances(), page);
+    }
+
+    /** Writes a page of {@code instances} to {@code page}, replacing it whole: a reader never sees half a page. */
+    static void write(List<InstanceRecord> instances, Path page) throws IOException {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+                .append("<title>Flotilla run report ").append(Html.escape(runId(page))).append("</title>\n<style>\n")
+                .append(RunReportStyle.CSS).append("</style></head>\n<body><main>\n");
+        html.append(summary(instances, page)).append(failures(instances, page)).append(contents(instances));
+        instances.forEach(instance -> html.append(InstanceSection.html(instance, page)));
+        html.append("<footer>Written by Flotilla at ").append(Html.escape(WHEN.format(Instant.now())))
+                .append(", whenever an instance was removed and as the JVM ended.</footer>\n</main></body></html>\n");
+        Files.createDirectories(page.getParent());
+        Path draft = page.resolveSibling(page.getFileName() + ".tmp");
+        Files.writeString(draft, html, StandardCharsets.UTF_8);
+        try {
+            Files.move(draft, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(draft, page, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String runId(Path page) {
+        return page.toAbsolutePath().getParent().getFileName().toString();
+    }
+
+    private static String summary(List<InstanceRecord> instances, Path page) {
+        Instant started = instances.stream().map(StartupTimeline::origin).min(Instant::compareTo).orElse(Instant.now());
+        long tests = instances.stream().mapToLong(i -> i.tests().size()).sum();
+        long failedTests = instances.stream().mapToLong(i -> i.tests().stream().filter(InstanceRecord.TestUse::failed).count()).sum();
+        long failedStarts = instances.stream().filter(i -> i.failure().isPresent()).count();
+        return "<h1>Flotilla run report</h1>\n<p class=\"run\">Run <code>" + Html.escape(runId(page)) + "</code>, started "
+                + Html.escape(WHEN.format(started)) + "</p>\n<dl class=\"tiles\">"
+                + tile("topology instances", instances.size(), "")
+                + tile("services", instances.stream().mapToLong(i -> i.services().size()).sum(), "")
+                + tile("tests", tests, failedTests == 0 && tests > 0 ? "good" : "")
+                + tile("failed tests", failedTests, failedTests > 0 ? "bad" : "good")
+                + tile("failed starts", failedStarts, failedStarts > 0 ? "bad" : "good") + "</dl>\n";
+    }
+
+    private static String tile(String words, long count, String cssClass) {
+        return "<div class=\"tile " + cssClass + "\"><dt>" + words + "</dt><dd>" + count + "</dd></div>";
+    }
+
+    /** Every failed start and failed test of the run, each with its failure bundle. */
+    private static String failures(List<InstanceRecord> instances, Path page) {
+        List<String> items = new ArrayList<>();
+        for (InstanceRecord instance : instances) {
+            String where = " <a href=\"#" + Html.escape(InstanceSection.anchor(instance)) + "\">" + Html.escape(instance.spec().name())
+                    + " " + Html.escape(instance.instanceId()) + "</a>";
+            Set<Path> ofTests = new HashSet<>();
+            for (InstanceRecord.TestUse test : instance.tests()) {
+                test.bundle().ifPresent(ofTests::add);
+                if (test.failed()) {
+                    items.add("<li><span class=\"failed-text\">" + Html.escape(test.test()) + "</span> failed, on" + where
+                            + test.bundle().map(b -> ": " + Html.link(page, b, "failure bundle")).orElse("") + "</li>");
                 }
             }
-            html.append("</table>\n<ul class=\"logs\">\n");
-            for (ServiceRecord service : instance.services()) {
-                service.stdoutFile().ifPresent(f -> html.append("<li>").append(link(page, f, service.spec().name() + " log")).append("</li>\n"));
-                service.stderrFile().filter(Files::exists)
-                        .ifPresent(f -> html.append("<li>").append(link(page, f, service.spec().name() + " stderr")).append("</li>\n"));
-            }
-            html.append("</ul>\n<ul class=\"tests\">\n");
-            for (InstanceRecord.TestUse test : instance.tests()) {
-                html.append("<li class=\"").append(test.failed() ? "failed" : "passed").append("\">").append(escape(test.test()))
-                        .append(test.failed() ? " failed" : " passed");
-                test.bundle().ifPresent(b -> html.append(": ").append(link(page, b, "failure bundle")));
-                html.append("</li>\n");
-            }
-            html.append("</ul>\n</section>\n");
+            instance.failure().ifPresent(reason -> items.add("<li><span class=\"failed-text\">Start of" + where + " failed</span>: "
+                    + Html.escape(reason) + instance.bundles().stream().filter(b -> !ofTests.contains(b))
+                            .map(b -> " (" + Html.link(page, b, "failure bundle") + ")").reduce("", String::concat) + "</li>"));
         }
-        html.append("</body></html>\n");
-        Files.createDirectories(page.getParent());
-        Files.writeString(page, html, StandardCharsets.UTF_8);
+        return items.isEmpty() ? "" : "<section class=\"card failures\"><h2>Failures</h2>\n<ul class=\"plain\">\n"
+                + String.join("\n", items) + "\n</ul></section>\n";
     }
 
-    private static String link(Path page, Path target, String text) {
-        return "<a href=\"" + escape(page.getParent().relativize(target).toString().replace('\\', '/')) + "\">" + escape(text) + "</a>";
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static String contents(List<InstanceRecord> instances) {
+        StringBuilder html = new StringBuilder("<section class=\"card contents\"><h2>Topology instances</h2>\n<table><tr><th>topology</th>"
+                + "<th>instance</th><th>services</th><th>ready after</th><th>tests</th></tr>\n");
+        for (InstanceRecord instance : instances) {
+            long failed = instance.tests().stream().filter(InstanceRecord.TestUse::failed).count();
+            html.append("<tr class=\"").append(instance.failure().isPresent() || failed > 0 ? "failed" : "passed").append("\"><td><a href=\"#")
+                    .append(Html.escape(InstanceSection.anchor(instance))).append("\">").append(Html.escape(instance.spec().name()))
+                    .append("</a></td><td class=\"mono\">").append(Html.escape(instance.instanceId())).append("</td><td>")
+                    .append(instance.services().size()).append("</td><td class=\"result\">")
+                    .append(instance.ready().map(r -> Elapsed.format(java.time.Duration.between(StartupTimeline.origin(instance), r).toMillis()))
+                            .orElse(instance.failure().isPresent() ? "start failed" : "not ready"))
+                    .append("</td><td>").append(instance.tests().size()).append(failed > 0 ? ", " + failed + " failed" : "").append("</td></tr>\n");
+        }
+        return html.append("</table></section>\n").toString();
     }
 }

@@ -60,10 +60,15 @@ final class ReportPage {
 
     /** The section of one instance. */
     Element section(InstanceRecord instance) throws XPathExpressionException {
+        return section(instance.instanceId());
+    }
+
+    /** The section of the instance of that id. */
+    Element section(String instanceId) throws XPathExpressionException {
         Element section = (Element) XPathFactory.newInstance().newXPath()
-                .evaluate("//section[@id='instance-" + instance.instanceId() + "']", document, XPathConstants.NODE);
+                .evaluate("//section[@id='instance-" + instanceId + "']", document, XPathConstants.NODE);
         if (section == null) {
-            throw new AssertionError("no section for instance " + instance.instanceId() + " in " + file);
+            throw new AssertionError("no section for instance " + instanceId + " in " + file);
         }
         return section;
     }

@@ -31,23 +31,28 @@ final class ContainerEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerEvents.class);
     private static final long PATIENCE_MILLIS = 3000;
-    /** Docker keeps only its last 256 events: those of a removed instance are kept here once read, for the pages written later. */
+    /** Docker keeps only its last 256 events: those of a removed instance are kept once read, for the pages written later. */
     private static final Map<InstanceRecord, List<ContainerEvent>> OF_REMOVED = new ConcurrentHashMap<>();
 
-    private ContainerEvents() {
+    private boolean unanswered;
+
+    /** Asks for the events of one page: once the engine failed to answer, it is not asked again for the same page. */
+    ContainerEvents() {
     }
 
     /** The events of the instance's containers, oldest first; empty where Docker could not be asked. */
-    static Optional<List<ContainerEvent>> of(InstanceRecord instance) {
+    Optional<List<ContainerEvent>> of(InstanceRecord instance) {
         List<ContainerEvent> kept = OF_REMOVED.get(instance);
         if (kept != null) {
             return Optional.of(kept);
         }
+        if (unanswered) {
+            return Optional.empty();
+        }
         boolean removed = instance.removed().isPresent();
         Optional<List<ContainerEvent>> asked = ask(instance);
-        if (asked.isPresent() && removed) {
-            OF_REMOVED.put(instance, asked.get());
-        }
+        asked.filter(events -> removed).ifPresent(events -> OF_REMOVED.put(instance, events));
+        unanswered = asked.isEmpty();
         return asked;
     }
 

@@ -50,4 +50,10 @@ final class Html {
     static String link(Path page, Path target, String text) {
         return "<a href=\"" + escape(href(page, target)) + "\">" + escape(text) + "</a>";
     }
+
+    /** The opening of an inline SVG picture of {@code width} x {@code height} pixels, with its title for screen readers and tooltips. */
+    static String svg(String cssClass, int width, int height, String title) {
+        return "<svg class=\"" + cssClass + "\" role=\"img\" width=\"" + width + "\" height=\"" + height + "\" viewBox=\"0 0 " + width
+                + " " + height + "\">\n<title>" + escape(title) + "</title>\n";
+    }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The run report's page: one self-contained HTML file, with no script and nothing loaded from
@@ -41,7 +42,8 @@ final class HtmlRunReport {
                 .append("<title>Flotilla run report ").append(Html.escape(runId(page))).append("</title>\n<style>\n")
                 .append(RunReportStyle.CSS).append("</style></head>\n<body><main>\n");
         html.append(summary(instances, page)).append(failures(instances, page)).append(contents(instances));
-        instances.forEach(instance -> html.append(InstanceSection.html(instance, page)));
+        ContainerEvents events = new ContainerEvents();
+        instances.forEach(instance -> html.append(InstanceSection.html(instance, page, events)));
         html.append("<footer>Written by Flotilla at ").append(Html.escape(WHEN.format(Instant.now())))
                 .append(", whenever an instance was removed and as the JVM ended.</footer>\n</main></body></html>\n");
         Files.createDirectories(page.getParent());
@@ -92,7 +94,7 @@ final class HtmlRunReport {
             }
             instance.failure().ifPresent(reason -> items.add("<li><span class=\"failed-text\">Start of" + where + " failed</span>: "
                     + Html.escape(reason) + instance.bundles().stream().filter(b -> !ofTests.contains(b))
-                            .map(b -> " (" + Html.link(page, b, "failure bundle") + ")").reduce("", String::concat) + "</li>"));
+                            .map(b -> " (" + Html.link(page, b, "failure bundle") + ")").collect(Collectors.joining()) + "</li>"));
         }
         return items.isEmpty() ? "" : "<section class=\"card failures\"><h2>Failures</h2>\n<ul class=\"plain\">\n"
                 + String.join("\n", items) + "\n</ul></section>\n";
@@ -100,16 +102,19 @@ final class HtmlRunReport {
 
     private static String contents(List<InstanceRecord> instances) {
         StringBuilder html = new StringBuilder("<section class=\"card contents\"><h2>Topology instances</h2>\n<table><tr><th>topology</th>"
-                + "<th>instance</th><th>services</th><th>ready after</th><th>tests</th></tr>\n");
+                + "<th>instance</th><th>services</th><th>start</th><th>tests</th></tr>\n");
         for (InstanceRecord instance : instances) {
+            long tests = instance.tests().size();
             long failed = instance.tests().stream().filter(InstanceRecord.TestUse::failed).count();
-            html.append("<tr class=\"").append(instance.failure().isPresent() || failed > 0 ? "failed" : "passed").append("\"><td><a href=\"#")
-                    .append(Html.escape(InstanceSection.anchor(instance))).append("\">").append(Html.escape(instance.spec().name()))
-                    .append("</a></td><td class=\"mono\">").append(Html.escape(instance.instanceId())).append("</td><td>")
-                    .append(instance.services().size()).append("</td><td class=\"result\">")
-                    .append(instance.ready().map(r -> Elapsed.format(java.time.Duration.between(StartupTimeline.origin(instance), r).toMillis()))
-                            .orElse(instance.failure().isPresent() ? "start failed" : "not ready"))
-                    .append("</td><td>").append(instance.tests().size()).append(failed > 0 ? ", " + failed + " failed" : "").append("</td></tr>\n");
+            String start = instance.failure().isPresent() ? "<td class=\"failed-text\">failed</td>"
+                    : instance.ready().map(r -> "<td class=\"good-text\">ready after " + Elapsed.format(InstanceSection.since(instance, r))
+                            + "</td>").orElse("<td>not ready</td>");
+            html.append("<tr><td><a href=\"#").append(Html.escape(InstanceSection.anchor(instance))).append("\">")
+                    .append(Html.escape(instance.spec().name())).append("</a></td><td class=\"mono\">").append(Html.escape(instance.instanceId()))
+                    .append("</td><td>").append(instance.services().size()).append("</td>").append(start)
+                    .append(failed > 0 ? "<td class=\"failed-text\">" + failed + " of " + tests + " failed</td>"
+                            : "<td>" + (tests == 0 ? "none" : tests + " passed") + "</td>")
+                    .append("</tr>\n");
         }
         return html.append("</table></section>\n").toString();
     }

@@ -31,7 +31,7 @@ final class InstanceSection {
         return "instance-" + instance.instanceId();
     }
 
-    static String html(InstanceRecord instance, Path page) {
+    static String html(InstanceRecord instance, Path page, ContainerEvents dockerEvents) {
         boolean failed = instance.failure().isPresent() || instance.tests().stream().anyMatch(InstanceRecord.TestUse::failed);
         StringBuilder html = new StringBuilder("<section class=\"card instance ").append(failed ? "failed" : "ok").append("\" id=\"")
                 .append(Html.escape(anchor(instance))).append("\">\n<h2>").append(Html.escape(instance.spec().name()))
@@ -40,7 +40,7 @@ final class InstanceSection {
         instance.failure().ifPresent(f -> html.append("<p class=\"start-failure\">Start failed: ").append(Html.escape(f)).append("</p>\n"));
         html.append("<h3>Services</h3>\n<div class=\"figure\">").append(TopologyPicture.svg(instance, page)).append("</div>\n")
                 .append("<p class=\"legend\">Arrows point from a service to what it depends on; a box links to its service's log.</p>\n");
-        Optional<List<ContainerEvent>> events = ContainerEvents.of(instance);
+        Optional<List<ContainerEvent>> events = dockerEvents.of(instance);
         html.append("<h3>Start-up and teardown</h3>\n<div class=\"figure\">")
                 .append(StartupTimeline.svg(instance, events.orElse(List.of()))).append("</div>\n")
                 .append(legend()).append(eventsNote(instance, events));
@@ -69,7 +69,8 @@ final class InstanceSection {
         return "<p class=\"facts\">" + Html.escape(facts.toString()) + "</p>\n";
     }
 
-    private static long since(InstanceRecord instance, Instant moment) {
+    /** Milliseconds from the instance's start to {@code moment}. */
+    static long since(InstanceRecord instance, Instant moment) {
         return Duration.between(StartupTimeline.origin(instance), moment).toMillis();
     }
 

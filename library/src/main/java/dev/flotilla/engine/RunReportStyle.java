@@ -42,6 +42,7 @@ final class RunReportStyle {
             th { font-size: 12px; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
             td.outcome { white-space: pre-wrap; word-break: break-word; }
             tr.failed td.result, .failed-text { color: var(--bad); font-weight: 600; }
+            .good-text { color: var(--ok); }
             tr.passed td.result { color: var(--ok); font-weight: 600; }
             details { margin-top: 10px; }
             summary { cursor: pointer; color: var(--muted); }
@@ -62,6 +63,7 @@ final class RunReportStyle {
             svg.timeline .lane.even { fill: #f6f8fa; }
             svg.timeline .grid { stroke: #e3e8ee; stroke-width: 1; }
             svg.timeline .tick, svg.timeline .break-label { font-size: 11px; fill: var(--muted); }
+            svg.timeline .break-label { font-style: italic; }
             svg.timeline rect.break { fill: #eef1f4; stroke: #c9d1d9; stroke-dasharray: 3 3; }
             svg.timeline .lane-label { font-size: 13px; font-weight: 600; fill: #1f2328; }
             svg.timeline .lane-label.failed { fill: var(--bad); }

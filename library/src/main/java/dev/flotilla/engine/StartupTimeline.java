@@ -35,9 +35,8 @@ final class StartupTimeline {
         TimeAxis axis = TimeAxis.fit(activity(instance, events, origin), LABEL_WIDTH, WIDTH - LABEL_WIDTH - RIGHT_MARGIN);
         int lanesBottom = AXIS_HEIGHT + services.size() * LANE_HEIGHT;
         int height = lanesBottom + FOOT_HEIGHT;
-        StringBuilder svg = new StringBuilder("<svg class=\"timeline\" role=\"img\" width=\"" + WIDTH + "\" height=\"" + height
-                + "\" viewBox=\"0 0 " + WIDTH + " " + height + "\">\n<title>Start-up and teardown of " + Html.escape(instance.spec().name())
-                + ", in seconds since its start</title>\n");
+        StringBuilder svg = new StringBuilder(Html.svg("timeline", WIDTH, height,
+                "Start-up and teardown of " + instance.spec().name() + ", in seconds since its start"));
         for (int i = 0; i < services.size(); i++) {
             svg.append(rect("lane" + (i % 2 == 0 ? " even" : ""), 0, AXIS_HEIGHT + i * LANE_HEIGHT, WIDTH, LANE_HEIGHT)).append('\n');
         }
@@ -79,7 +78,7 @@ final class StartupTimeline {
                     .append(" with no start-up or teardown step (tests ran) left out</title>")
                     .append(rect("break", cut.x() + 4, AXIS_HEIGHT, cut.width() - 8, lanesBottom - AXIS_HEIGHT))
                     .append("<text class=\"break-label\" x=\"").append(px(cut.x() + cut.width() / 2)).append("\" y=\"").append(AXIS_HEIGHT - 10)
-                    .append("\" text-anchor=\"middle\">\u2026").append(shortSeconds(cut.to() - cut.from())).append("\u2026</text></g>\n");
+                    .append("\" text-anchor=\"middle\">+").append(shortSeconds(cut.to() - cut.from())).append("</text></g>\n");
         }
     }
 
@@ -131,7 +130,7 @@ final class StartupTimeline {
     }
 
     private static boolean fits(String label, double width) {
-        return width >= label.length() * 6.4 + 8;
+        return width >= label.length() * 6.8 + 8;
     }
 
     private static String tick(ContainerEvent event, Instant origin, TimeAxis axis, int top) {

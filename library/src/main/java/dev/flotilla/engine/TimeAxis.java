@@ -24,11 +24,12 @@ final class TimeAxis {
     record Break(long from, long to, double x, double width) {
     }
 
-    static final double BREAK_WIDTH = 46;
+    static final double BREAK_WIDTH = 60;
     private static final double MIN_SEGMENT_WIDTH = 90;
     private static final long MIN_CUT_MILLIS = 1500;
     private static final double CUT_SHARE = 0.2;
     private static final double TICK_SPACING = 90;
+    private static final double EDGE = 18;
 
     private final List<Segment> segments;
 
@@ -141,12 +142,18 @@ final class TimeAxis {
         return last.x() + last.width();
     }
 
-    /** Round moments inside a segment, about one per {@link #TICK_SPACING} pixels. */
+    /**
+     * Round moments inside a segment, about one per {@link #TICK_SPACING} pixels; none right at an
+     * edge (but the start), where its label would run into a break's or off the picture.
+     */
     static List<Long> ticks(Segment segment) {
         long step = step(segment);
         List<Long> ticks = new ArrayList<>();
         for (long t = (segment.from() + step - 1) / step * step; t <= segment.to(); t += step) {
-            ticks.add(t);
+            double x = segment.x(t);
+            if (t == 0 || x - segment.x() >= EDGE && segment.x() + segment.width() - x >= EDGE) {
+                ticks.add(t);
+            }
         }
         return ticks;
     }

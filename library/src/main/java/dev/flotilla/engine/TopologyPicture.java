@@ -60,9 +60,7 @@ final class TopologyPicture {
         }
         String arrowId = "arrow-" + Html.escape(instance.instanceId());
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"topology\" role=\"img\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">\n")
-                .append("<title>Services of ").append(Html.escape(instance.spec().name())).append(" and what each depends on</title>\n")
+        svg.append(Html.svg("topology", width, height, "Services of " + instance.spec().name() + " and what each depends on"))
                 .append("<defs><marker id=\"").append(arrowId).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\"")
                 .append(" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>\n");
         for (ServiceSpec service : order) {

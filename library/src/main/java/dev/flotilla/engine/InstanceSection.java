@@ -21,7 +21,7 @@ import dev.flotilla.engine.ContainerEvents.ContainerEvent;
  */
 final class InstanceSection {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private InstanceSection() {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,7 +47,7 @@ final class ReportedRun {
     }
 
     /** Writes a page of these instances only, in the run's directory beside its index.html, so its links are the real ones. */
-    static Path page(String name) throws java.io.IOException {
+    static Path page(String name) throws IOException {
         Path page = RunReport.get().directory().orElseThrow(() -> new IllegalStateException("reports are off")).resolve(name);
         HtmlRunReport.write(instances(), page);
         return page;

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,8 +146,8 @@ class RunReportPageTest {
         for (InstanceRecord instance : instances) {
             List<Path> linked = all(page.section(instance), ".//ul[" + hasClass("files") + "]//a").stream().map(page::target).toList();
             List<Path> files = instance.services().stream()
-                    .flatMap(s -> java.util.stream.Stream.of(s.stdoutFile(), s.stderrFile()))
-                    .flatMap(java.util.Optional::stream).filter(Files::exists).collect(Collectors.toList());
+                    .flatMap(s -> Stream.of(s.stdoutFile(), s.stderrFile()))
+                    .flatMap(Optional::stream).filter(Files::exists).collect(Collectors.toList());
             files.addAll(instance.bundles());
 
             assertThat(files).isNotEmpty();

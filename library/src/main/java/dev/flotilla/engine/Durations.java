@@ -10,6 +10,9 @@ final class Durations {
 
     static String format(Duration duration) {
         long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0ms";
+        }
         if (millis % 60_000 == 0) {
             return millis / 60_000 + "m";
         }

@@ -82,6 +82,7 @@ public final class TopologyEngine {
             record.service(service.name()).phase("images", images.began(), images.ended(), Phase.OK);
         }
         images.builtImages().forEach((service, image) -> topology.container(service).runImage(image));
+        WatchdogLauncher.maskInCrashLogs(topology.spec().services().stream().flatMap(s -> s.secretValues().stream()).toList());
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();

@@ -13,6 +13,7 @@ import dev.flotilla.ServiceHandle;
 import dev.flotilla.engine.InstanceRecord;
 import dev.flotilla.engine.RunReport;
 import dev.flotilla.engine.ServiceRecord;
+import dev.flotilla.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /** Every service's output goes to files of the run, as it comes, stdout and stderr apart, secrets masked, across restarts. */
@@ -57,5 +58,17 @@ class ServiceLogFilesTest {
     /** The lines without their timestamps. */
     static List<String> textOf(Path file) throws Exception {
         return Files.readAllLines(file).stream().map(line -> line.substring(line.indexOf(' ') + 1)).toList();
+    }
+
+    @Test
+    void withReportsOffNothingIsWritten() throws Exception {
+        ChildJvm child = ChildJvm.start(ReportsOffProbe.class, java.util.Map.of(), List.of("-Dflotilla.reports=off"));
+        assertThat(child.awaitExit(120)).as(child.output()).isZero();
+
+        assertThat(child.output()).contains("STARTED [talker]", "DIRECTORY Optional.empty");
+        String session = child.awaitLine("SESSION ", 1).split(" ")[1].trim().substring(0, 8);
+        try (var runs = Files.list(Path.of("target", "flotilla-reports"))) {
+            assertThat(runs.map(run -> run.getFileName().toString())).noneMatch(name -> name.endsWith(session));
+        }
     }
 }

@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
  */
 public final class FakeRegistry implements AutoCloseable {
 
-    private static final int TLS_HANDSHAKE = 0x16;
-
     private final ServerSocket server;
     private final int upstreamPort;
     private int refusalsLeft;
@@ -91,7 +89,7 @@ public final class FakeRegistry implements AutoCloseable {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            String head = readHead(in);
+            String head = HttpHeads.read(in);
             while (head != null) {
                 String line = head.substring(0, head.indexOf("\r\n"));
                 if (upstreamPort < 0) {
@@ -112,7 +110,7 @@ public final class FakeRegistry implements AutoCloseable {
                     return;
                 }
                 out.flush();
-                head = readHead(in);
+                head = HttpHeads.read(in);
             }
         } catch (IOException e) {
             // the engine hung up, or this registry was closed
@@ -142,25 +140,6 @@ public final class FakeRegistry implements AutoCloseable {
             upstream.getInputStream().transferTo(out);
             out.flush();
         }
-    }
-
-    /** The request line and headers up to the blank line; null at the end of the stream or on a TLS handshake. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (head.size() == 0 && b == TLS_HANDSHAKE) {
-                return null; // closing makes Docker fall back to plain HTTP
-            }
-            head.write(b);
-            if (b == '\n') {
-                String text = head.toString(StandardCharsets.ISO_8859_1);
-                if (text.endsWith("\r\n\r\n")) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 
     /** Stops answering and closes every connection, so the engine's waiting requests fail. */

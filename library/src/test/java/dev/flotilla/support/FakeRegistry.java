@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,20 +26,16 @@ import java.util.stream.Collectors;
  */
 public final class FakeRegistry implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final LoopbackServer server;
     private final int upstreamPort;
     private int refusalsLeft;
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private FakeRegistry(int upstreamPort, int refusedPulls) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
         this.refusalsLeft = refusedPulls;
-        Thread acceptor = new Thread(this::accept, "fake-registry-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = new LoopbackServer("fake-registry", this::serve);
     }
 
     /** A registry that answers the version check, then nothing. */
@@ -58,7 +53,7 @@ public final class FakeRegistry implements AutoCloseable {
 
     /** Its address for image names: {@code 127.0.0.1:port}. */
     public String address() {
-        return "127.0.0.1:" + server.getLocalPort();
+        return "127.0.0.1:" + server.port();
     }
 
     /** Each request line it saw, with what it did: {@code GET /v2/a/manifests/1 -> 503}. */
@@ -69,20 +64,6 @@ public final class FakeRegistry implements AutoCloseable {
     /** The requests it saw whose line contains {@code part} and ends with {@code outcome}. */
     public List<String> requests(String part, String outcome) {
         return requests.stream().filter(r -> r.contains(part) && r.endsWith(outcome)).collect(Collectors.toList());
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread connection = new Thread(() -> serve(socket), "fake-registry-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
     }
 
     private void serve(Socket socket) {
@@ -147,8 +128,5 @@ public final class FakeRegistry implements AutoCloseable {
     public void close() throws IOException {
         closed.countDown();
         server.close();
-        for (Socket socket : connections) {
-            socket.close();
-        }
     }
 }

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,11 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A registry on {@code 127.0.0.1} that serves one image made up for the test, so that the real
@@ -37,13 +32,12 @@ public final class GeneratedImageRegistry implements AutoCloseable {
     private static final String MANIFEST_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
     private static final int CHUNK = 16 * 1024;
 
-    private final ServerSocket server;
+    private final LoopbackServer server;
     private final int bytesPerSecond;
     private final Map<String, byte[]> blobs = new LinkedHashMap<>();
     private final List<String> layerDigests = new ArrayList<>();
     /** The manifests by tag and by digest. */
     private final Map<String, byte[]> manifests = new LinkedHashMap<>();
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
     private GeneratedImageRegistry(int layers, int layerBytes, int bytesPerSecond) throws IOException {
         this.bytesPerSecond = bytesPerSecond;
@@ -53,7 +47,7 @@ public final class GeneratedImageRegistry implements AutoCloseable {
         for (int i = 0; i < layers; i++) {
             byte[] content = new byte[layerBytes];
             random.nextBytes(content); // incompressible: the layer is as large on the wire as on disk
-            byte[] tar = tar("layer-" + i + ".bin", content);
+            byte[] tar = Tars.oneFile("layer-" + i + ".bin", content);
             byte[] gzipped = gzip(tar);
             diffIds.add("\"" + digest(tar) + "\"");
             String digest = digest(gzipped);
@@ -74,10 +68,7 @@ public final class GeneratedImageRegistry implements AutoCloseable {
             manifests.put(tag, manifest);
             manifests.put(digest(manifest), manifest);
         }
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "generated-image-registry-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        server = new LoopbackServer("generated-image-registry", this::serve);
     }
 
     /**
@@ -90,31 +81,17 @@ public final class GeneratedImageRegistry implements AutoCloseable {
 
     /** The image's name, for a pull: {@code 127.0.0.1:port/flotilla-test/progress:1}. */
     public String image() {
-        return "127.0.0.1:" + server.getLocalPort() + "/" + REPOSITORY + ":" + TAGS.get(0);
+        return "127.0.0.1:" + server.port() + "/" + REPOSITORY + ":" + TAGS.get(0);
     }
 
     /** Another image of the same layers, which a pull after the first finds all present. */
     public String sameLayersImage() {
-        return "127.0.0.1:" + server.getLocalPort() + "/" + REPOSITORY + ":" + TAGS.get(1);
+        return "127.0.0.1:" + server.port() + "/" + REPOSITORY + ":" + TAGS.get(1);
     }
 
     /** The sizes of the layers as sent, in bytes, in the manifest's order. */
     public List<Integer> layerSizes() {
         return layerDigests.stream().map(d -> blobs.get(d).length).toList();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread connection = new Thread(() -> serve(socket), "generated-image-registry-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
     }
 
     /** Answers requests on one connection, as many as the engine sends on it. */
@@ -175,18 +152,6 @@ public final class GeneratedImageRegistry implements AutoCloseable {
         }
     }
 
-    private static byte[] tar(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry entry = new TarArchiveEntry(name);
-            entry.setSize(content.length);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
-        }
-        return bytes.toByteArray();
-    }
-
     private static byte[] gzip(byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
@@ -217,8 +182,5 @@ public final class GeneratedImageRegistry implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        for (Socket socket : connections) {
-            socket.close();
-        }
     }
 }

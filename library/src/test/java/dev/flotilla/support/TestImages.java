@@ -1,15 +1,12 @@
 package dev.flotilla.support;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Images that tests build for themselves, from a Dockerfile of a few lines. */
 public final class TestImages {
@@ -19,16 +16,8 @@ public final class TestImages {
 
     /** Builds a one-file Dockerfile into a local image tagged {@code tag}; returns the tag. */
     public static String build(String tag, String dockerfile) throws IOException {
-        ByteArrayOutputStream context = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(context)) {
-            byte[] content = dockerfile.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry entry = new TarArchiveEntry("Dockerfile");
-            entry.setSize(content.length);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
-        }
-        DockerState.client().buildImageCmd(new ByteArrayInputStream(context.toByteArray()))
+        byte[] context = Tars.oneFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
+        DockerState.client().buildImageCmd(new ByteArrayInputStream(context))
                 .withTags(Set.of(tag))
                 .exec(new BuildImageResultCallback())
                 .awaitImageId();

@@ -13,6 +13,7 @@ import dev.flotilla.fixtures.HelloHttpApp;
 import dev.flotilla.model.JavaAppSpec;
 import dev.flotilla.support.CapturedStderr;
 import dev.flotilla.support.DockerState;
+import dev.flotilla.support.TestImages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,7 @@ class BuildProgressLinesTest {
             JavaAppBuild.run(DockerEngine.get(), "hello", tag, recipe);
             lines = err.lines(" image " + tag + " ");
         } finally {
-            removeImage(tag);
+            TestImages.remove(tag);
         }
 
         String logger = "INFO dev.flotilla.engine.JavaAppImages - ";
@@ -62,14 +63,6 @@ class BuildProgressLinesTest {
             DockerState.client().inspectImageCmd(BASE_IMAGE).exec();
         } catch (NotFoundException e) {
             new ImagePull(DockerState.client(), BASE_IMAGE, Duration.ofSeconds(60), 3).run();
-        }
-    }
-
-    private static void removeImage(String tag) {
-        try {
-            DockerState.client().removeImageCmd(tag).withForce(true).exec();
-        } catch (NotFoundException e) {
-            // the build failed before it tagged anything
         }
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.flotilla.support.CapturedStderr;
 import dev.flotilla.support.DockerState;
 import dev.flotilla.support.GeneratedImageRegistry;
+import dev.flotilla.support.TestImages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +44,7 @@ class PullProgressLinesTest {
                 millis = (System.nanoTime() - started) / 1_000_000;
                 lines = err.lines(image);
             } finally {
-                removeImage(image);
+                TestImages.remove(image);
             }
 
             assertThat(lines.get(0)).endsWith("INFO dev.flotilla.engine.ImagePuller - Pulling image " + image);
@@ -53,7 +53,10 @@ class PullProgressLinesTest {
                     .isNotEmpty()
                     .allSatisfy(line -> assertThat(line).contains("INFO dev.flotilla.engine.ImagePuller - Pulling image " + image + ": ")
                             .containsPattern(PROGRESS))
-                    .anySatisfy(line -> assertThat(line).as("a line in the middle of the download").containsPattern(": [0-2]/3 layers done, "))
+                    .anySatisfy(line -> {
+                        Matcher m = PROGRESS.matcher(line);
+                        assertThat(m.find() && !m.group(2).equals(m.group(3))).as("a line in the middle of the download: %s", line).isTrue();
+                    })
                     // one line per interval, not one per report of the engine (several a second for each layer)
                     .hasSizeLessThanOrEqualTo((int) (millis / INTERVAL.toMillis()) + 1);
             assertThat(numbers(progress, 1)).as("layers done, line by line").isSorted();
@@ -73,8 +76,8 @@ class PullProgressLinesTest {
                 new ImagePull(DockerState.client(), registry.sameLayersImage(), Duration.ofSeconds(30), 1).run();
                 lines = err.lines("Pulled image ");
             } finally {
-                removeImage(registry.sameLayersImage());
-                removeImage(registry.image());
+                TestImages.remove(registry.sameLayersImage());
+                TestImages.remove(registry.image());
             }
 
             assertThat(lines).hasSize(2);
@@ -96,13 +99,5 @@ class PullProgressLinesTest {
         Matcher m = Pattern.compile(" in ([0-9.]+) s: ").matcher(line);
         assertThat(m.find()).as(line).isTrue();
         return Double.parseDouble(m.group(1));
-    }
-
-    private static void removeImage(String image) {
-        try {
-            DockerState.client().removeImageCmd(image).exec();
-        } catch (NotFoundException e) {
-            // never pulled
-        }
     }
 }

@@ -75,6 +75,7 @@ class FailureBundleTest {
                 .contains("\nservice \"app\" (image busybox:1.36, container flotilla-bundled-app-")
                 .contains("\n  state: running\n")
                 .containsPattern("\n  ports: 6379 -> 127\\.0\\.0\\.1:\\d+\n")
+                .containsPattern("\n    \\S+ image on the engine: busybox:1\\.36 \\(\\d+ ms\\): ok\n    \\S+ create ")
                 .containsPattern("\n    \\S+ ready: log line matching /app line 40/ \\(\\d+ ms\\): ok")
                 .contains("\n  last 30 log lines:\n")
                 .contains("    | app line 40\n    | warming up");

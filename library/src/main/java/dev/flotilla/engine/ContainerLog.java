@@ -51,6 +51,10 @@ final class ContainerLog {
     private int resumesInARow;
     private String captureProblem;
     private int streamsOpened;
+    /** How many lines were accepted in all; the buffer keeps the last {@link #MAX_LINES} of them. */
+    private long accepted;
+    /** The number of lines accepted before the container's current run began. */
+    private long runStart;
 
     ContainerLog(String serviceName, List<String> secretValues, Optional<Path> stdoutFile, Optional<Path> stderrFile) {
         this.serviceName = serviceName;
@@ -162,6 +166,7 @@ final class ContainerLog {
             }
             resumesInARow = 0;
             lines.addLast(line);
+            accepted++;
             if (lines.size() > MAX_LINES) {
                 lines.removeFirst();
             }
@@ -228,11 +233,21 @@ final class ContainerLog {
         return all.subList(Math.max(0, all.size() - count), all.size());
     }
 
-    /** How many kept lines contain a match of {@code pattern}. */
-    synchronized int countMatches(Pattern pattern) {
+    /**
+     * Marks the start of a new run of the container: from now on, {@link #countMatchesThisRun}
+     * counts only what it writes next, so a readiness line of an earlier run does not count again.
+     */
+    synchronized void markRunStart() {
+        runStart = accepted;
+    }
+
+    /** How many lines of the container's current run (kept in the buffer) contain a match of {@code pattern}. */
+    synchronized int countMatchesThisRun(Pattern pattern) {
+        long firstKept = accepted - lines.size();
+        long index = firstKept;
         int count = 0;
         for (String line : lines) {
-            if (pattern.matcher(line).find()) {
+            if (index++ >= runStart && pattern.matcher(line).find()) {
                 count++;
             }
         }

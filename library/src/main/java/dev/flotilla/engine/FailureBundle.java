@@ -97,7 +97,7 @@ public final class FailureBundle {
                 text.append(" none yet");
             }
             phases.forEach(phase -> text.append("\n    ").append(TIME.format(phase.begin())).append(" ").append(phase.name())
-                    .append(" (").append(Durations.format(phase.duration())).append("): ").append(phase.outcome()));
+                    .append(" (").append(Durations.took(phase.duration())).append("): ").append(phase.outcome()));
             container.record().stdoutFile().filter(Files::exists).ifPresent(f -> text.append("\n  log: ").append(f));
             container.record().stderrFile().filter(Files::exists).ifPresent(f -> text.append("\n  stderr: ").append(f));
             List<String> tail = container.log().tail(LOG_LINES);

@@ -38,8 +38,8 @@ import org.apiguardian.api.API;
  *       waits for a command to end</td></tr>
  *   <tr><td>{@code flotilla.reports}</td><td>{@code on}</td><td>{@code on}: service logs, failure bundles and
  *       a run report under {@code flotilla.reports.dir}; {@code off}: none</td></tr>
- *   <tr><td>{@code flotilla.reports.dir}</td><td>{@code target/flotilla-reports}</td><td>where each run's directory of
- *       reports goes</td></tr>
+ *   <tr><td>{@code flotilla.reports.dir}</td><td>{@code target/flotilla-reports} ({@code build/...} under Gradle)</td><td>where each
+ *       run's directory of reports goes</td></tr>
  *   <tr><td>{@code flotilla.docker.missing}</td><td>{@code fail}</td><td>{@code fail}: tests that need Docker fail when
  *       no engine answers; {@code skip}: they are skipped (aborted) instead</td></tr>
  * </table>
@@ -161,9 +161,14 @@ public final class FlotillaSettings {
         };
     }
 
-    /** Where each run's directory of reports goes; relative to the working directory (a Maven module's) unless absolute. */
+    /**
+     * Where each run's directory of reports goes; relative to the working directory (the module's,
+     * under Maven and Gradle) unless absolute. By default the build's output directory: {@code build}
+     * in a Gradle test worker, {@code target} elsewhere.
+     */
     public Path reportsDirectory() {
-        return Path.of(value(REPORTS_DIR).orElse("target/flotilla-reports"));
+        String buildDirectory = System.getProperty("org.gradle.test.worker") != null ? "build" : "target";
+        return Path.of(value(REPORTS_DIR).orElse(buildDirectory + "/flotilla-reports"));
     }
 
     /** How long {@code ServiceHandle.exec(String...)} waits for a command to end. */

@@ -107,7 +107,7 @@ final class HtmlRunReport {
             long tests = instance.tests().size();
             long failed = instance.tests().stream().filter(InstanceRecord.TestUse::failed).count();
             String start = instance.failure().isPresent() ? "<td class=\"failed-text\">failed</td>"
-                    : instance.ready().map(r -> "<td class=\"good-text\">ready after " + Elapsed.format(InstanceSection.since(instance, r))
+                    : instance.ready().map(r -> "<td class=\"good-text\">ready after " + Durations.took(InstanceSection.since(instance, r))
                             + "</td>").orElse("<td>not ready</td>");
             html.append("<tr><td><a href=\"#").append(Html.escape(InstanceSection.anchor(instance))).append("\">")
                     .append(Html.escape(instance.spec().name())).append("</a></td><td class=\"mono\">").append(Html.escape(instance.instanceId()))

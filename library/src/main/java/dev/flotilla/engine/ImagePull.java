@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * timeout, retried with growing pauses while the failure is one that may pass (the registry
  * answered 5xx, a connection was refused or reset, something timed out), up to a number of
  * attempts. A failure that will not pass ("not found", "unauthorized", anything not known to
- * pass) fails at once. {@link #cancel()} calls it off from another thread.
+ * pass) fails at once. {@link #cancel()} calls it off from another thread. While it runs, it
+ * says how far it is every few seconds ({@link ProgressLine}), and at the end how long it took.
  */
 final class ImagePull {
 
@@ -67,12 +68,12 @@ final class ImagePull {
      * @throws InterruptedException if this thread is interrupted or the pull is cancelled; the attempt under way is called off first
      */
     void run() throws InterruptedException {
-        long start = System.nanoTime();
+        ProgressLine line = new ProgressLine(LOG, "Pulling image " + image);
         LOG.info("Pulling image {}", image);
         for (int attempt = 1; ; attempt++) {
-            Failed failed = attempt();
+            Failed failed = attempt(line);
             if (failed == null) {
-                LOG.info("Pulled image {} in {} ms", image, (System.nanoTime() - start) / 1_000_000);
+                LOG.info("Pulled image {} in {}: {}", image, Durations.took(line.elapsed()), current.outcome());
                 return;
             }
             String failure = failed.words();
@@ -111,8 +112,8 @@ final class ImagePull {
         }
     }
 
-    /** One attempt; null if it succeeded. */
-    private Failed attempt() throws InterruptedException {
+    /** One attempt, saying how far it is on {@code line}; null if it succeeded. */
+    private Failed attempt(ProgressLine line) throws InterruptedException {
         PullProgress progress = new PullProgress(image);
         current = progress;
         if (cancelled.getCount() == 0) {
@@ -120,11 +121,13 @@ final class ImagePull {
         }
         try {
             client.pullImageCmd(repository()).withTag(tag()).exec(progress);
-            while (!progress.awaitEnd(stallTimeout.minus(progress.sinceLastProgress()))) {
+            // Wakes when the attempt ends, stalls, or is due to say how far it is, whichever comes first.
+            while (!progress.awaitEnd(shorter(stallTimeout.minus(progress.sinceLastProgress()), line.untilNext()))) {
                 if (progress.sinceLastProgress().compareTo(stallTimeout) >= 0) {
                     progress.close();
                     return new Failed("no progress for " + Durations.format(stallTimeout) + " (stalled)", true);
                 }
+                line.report(progress::progress);
             }
         } catch (InterruptedException e) {
             progress.close();
@@ -143,6 +146,10 @@ final class ImagePull {
     static boolean isPassing(String failure) {
         String words = failure.toLowerCase(Locale.ROOT);
         return !LASTING.matcher(words).find() && PASSING.stream().anyMatch(p -> p.matcher(words).find());
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration pauseAfter(int attempt) {

@@ -1,6 +1,7 @@
 package dev.flotilla.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +33,11 @@ final class ImagePuller {
     /**
      * Ensures every image is on the engine.
      *
+     * @return for each service, the step that made its image available: its pull, or the look that found it there
      * @throws ServiceStartException naming the first service whose image is not to be had, the others suppressed; or,
      *         with this thread's interrupt status set, the service whose image was being pulled when the thread was interrupted
      */
-    static void pullAll(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
+    static Map<String, Phase> pullAll(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
         Map<String, List<String>> servicesByImage = new LinkedHashMap<>();
         for (ServiceSpec service : spec.services()) {
             servicesByImage.computeIfAbsent(JavaAppImages.imageToPull(service), i -> new ArrayList<>()).add(service.name());
@@ -43,17 +45,23 @@ final class ImagePuller {
         Duration stallTimeout = FlotillaSettings.get().pullStallTimeout();
         int attempts = FlotillaSettings.get().pullAttempts();
         Map<String, ImagePull> pullsByImage = new LinkedHashMap<>();
-        Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Phase>> futures = new LinkedHashMap<>();
         servicesByImage.keySet().forEach(image -> {
             ImagePull pull = new ImagePull(docker.client(), image, stallTimeout, attempts);
             pullsByImage.put(image, pull);
-            futures.put(image, CompletableFuture.runAsync(() -> ensure(docker, image, pull, policy), EngineThreads.EXECUTOR));
+            futures.put(image, CompletableFuture.supplyAsync(() -> {
+                Instant began = Instant.now();
+                boolean pulled = ensure(docker, image, pull, policy);
+                return new Phase((pulled ? "pull " : "image on the engine: ") + image, began, Instant.now(), Phase.OK);
+            }, EngineThreads.EXECUTOR));
         });
+        Map<String, Phase> phases = new LinkedHashMap<>();
         ServiceStartException first = null;
-        for (Map.Entry<String, CompletableFuture<Void>> future : futures.entrySet()) {
+        for (Map.Entry<String, CompletableFuture<Phase>> future : futures.entrySet()) {
             List<String> users = servicesByImage.get(future.getKey());
             try {
-                future.getValue().get();
+                Phase phase = future.getValue().get();
+                users.forEach(user -> phases.put(user, phase));
             } catch (InterruptedException e) {
                 pullsByImage.values().forEach(ImagePull::cancel);
                 Thread.currentThread().interrupt();
@@ -76,13 +84,15 @@ final class ImagePuller {
         if (first != null) {
             throw first;
         }
+        return phases;
     }
 
-    private static void ensure(DockerEngine docker, String image, ImagePull pull, PullPolicy policy) {
+    /** True if it pulled the image, false if the engine had it. */
+    private static boolean ensure(DockerEngine docker, String image, ImagePull pull, PullPolicy policy) {
         if (policy != PullPolicy.ALWAYS) {
             try {
                 docker.client().inspectImageCmd(image).exec();
-                return;
+                return false;
             } catch (NotFoundException e) {
                 if (policy == PullPolicy.NEVER) {
                     throw new IllegalStateException("is not on the Docker engine, and the pull policy is NEVER", e);
@@ -91,6 +101,7 @@ final class ImagePuller {
         }
         try {
             pull.run();
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("was being pulled when the pull was interrupted", e);

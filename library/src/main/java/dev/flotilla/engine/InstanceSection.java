@@ -56,22 +56,22 @@ final class InstanceSection {
         if (failedTests > 0) {
             return "<span class=\"status failed\">" + failedTests + (failedTests == 1 ? " test" : " tests") + " failed</span>";
         }
-        return instance.ready().map(r -> "<span class=\"status ok\">ready in " + Elapsed.format(since(instance, r)) + "</span>").orElse("");
+        return instance.ready().map(r -> "<span class=\"status ok\">ready in " + Durations.took(since(instance, r)) + "</span>").orElse("");
     }
 
     private static String facts(InstanceRecord instance) {
         StringBuilder facts = new StringBuilder("started ").append(TIME.format(StartupTimeline.origin(instance)));
-        instance.ready().ifPresent(r -> facts.append(" \u00b7 ready after ").append(Elapsed.format(since(instance, r))));
-        instance.removed().ifPresentOrElse(r -> facts.append(" \u00b7 removed after ").append(Elapsed.format(since(instance, r))),
+        instance.ready().ifPresent(r -> facts.append(" \u00b7 ready after ").append(Durations.took(since(instance, r))));
+        instance.removed().ifPresentOrElse(r -> facts.append(" \u00b7 removed after ").append(Durations.took(since(instance, r))),
                 () -> facts.append(" \u00b7 not removed when this page was written"));
         int services = instance.services().size();
         facts.append(" \u00b7 ").append(services).append(services == 1 ? " service" : " services");
         return "<p class=\"facts\">" + Html.escape(facts.toString()) + "</p>\n";
     }
 
-    /** Milliseconds from the instance's start to {@code moment}. */
-    static long since(InstanceRecord instance, Instant moment) {
-        return Duration.between(StartupTimeline.origin(instance), moment).toMillis();
+    /** The time from the instance's start to {@code moment}. */
+    static Duration since(InstanceRecord instance, Instant moment) {
+        return Duration.between(StartupTimeline.origin(instance), moment);
     }
 
     private static String legend() {
@@ -126,8 +126,8 @@ final class InstanceSection {
 
     private static String stepRow(InstanceRecord instance, ServiceRecord service, Phase phase, String cssClass) {
         return "<tr class=\"" + cssClass + "\"><td>" + Html.escape(service.spec().name()) + "</td><td>" + Html.escape(phase.name())
-                + "</td><td class=\"mono\">+" + Elapsed.format(since(instance, phase.begin())) + "</td><td class=\"mono\">"
-                + Elapsed.format(phase.duration().toMillis()) + "</td><td class=\"outcome" + (phase.ok() ? "" : " failed-text") + "\">"
+                + "</td><td class=\"mono\">+" + Durations.took(since(instance, phase.begin())) + "</td><td class=\"mono\">"
+                + Durations.took(phase.duration()) + "</td><td class=\"outcome" + (phase.ok() ? "" : " failed-text") + "\">"
                 + Html.escape(phase.outcome()) + "</td></tr>\n";
     }
 

@@ -1,21 +1,13 @@
 package dev.flotilla.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.flotilla.ServiceStartException;
 import dev.flotilla.model.JavaAppSpec;
 import dev.flotilla.model.ServiceSpec;
@@ -28,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code flotilla-app/<service>:<hash>} when the engine has it, builds it otherwise. The hash is
  * the {@link JavaAppRecipe#hash() recipe's}, so an unchanged class path never rebuilds. The app
  * image is never pulled; its base image is, by the topology's pull policy (see {@link #imageToPull}).
+ * How an image is built is {@link JavaAppBuild}.
  */
 final class JavaAppImages {
 
@@ -37,7 +30,6 @@ final class JavaAppImages {
     /** When the image was built: tells a rebuild from a reuse. */
     static final String BUILT_LABEL = "dev.flotilla.app.built";
     private static final int TAG_HASH_LENGTH = 24;
-    private static final long BUILD_TIMEOUT_MINUTES = 10;
 
     private JavaAppImages() {
     }
@@ -87,35 +79,7 @@ final class JavaAppImages {
         } catch (NotFoundException e) {
             // not built yet with this content
         }
-        Path context = Files.createTempFile("flotilla-app-", ".tar");
-        try {
-            try (OutputStream out = Files.newOutputStream(context)) {
-                recipe.writeContext(out);
-            }
-            try (InputStream in = Files.newInputStream(context)) {
-                String imageId = docker.client().buildImageCmd()
-                        .withTarInputStream(in)
-                        .withTags(Set.of(tag))
-                        .withLabels(Map.of(APP_LABEL, "true", BUILT_LABEL, Instant.now().toString()))
-                        .withPull(false)
-                        .withRemove(true)
-                        .withForcerm(true)
-                        .exec(new BuildImageResultCallback() {
-                            @Override
-                            public void onNext(BuildResponseItem item) {
-                                if (item.getStream() != null && !item.getStream().isBlank()) {
-                                    LOG.debug("{} build: {}", serviceName, item.getStream().strip());
-                                }
-                                super.onNext(item);
-                            }
-                        })
-                        .awaitImageId(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-                LOG.info("Built image {} ({}) for service {} in {} ms from {} class path entries, {} KiB", tag, imageId, serviceName,
-                        (System.nanoTime() - start) / 1_000_000, recipe.entries().size(), Files.size(context) / 1024);
-            }
-        } finally {
-            Files.deleteIfExists(context);
-        }
+        JavaAppBuild.run(docker, serviceName, tag, recipe);
         return tag;
     }
 

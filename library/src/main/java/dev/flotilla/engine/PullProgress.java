@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the engine reports about one attempt at a pull: when it last reported progress, whether
- * it ended, and how it failed. Logs the attempt's progress.
+ * it ended, how it failed, and how far it got ({@link PullTally}, which {@link ImagePull} logs
+ * every few seconds).
  *
  * <p>Closing it calls the attempt off, also before the engine has answered at all: docker-java's
  * own callbacks forget a close that comes before the answer starts, and keep reading; this one
@@ -30,6 +31,7 @@ final class PullProgress implements ResultCallback<PullResponseItem> {
     private static final Pattern ENGINE_MESSAGE = Pattern.compile("\\{\"message\":\"(.*)\"}", Pattern.DOTALL);
 
     private final String image;
+    private final PullTally tally = new PullTally();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile long lastProgress = System.nanoTime();
     private volatile String failure;
@@ -59,11 +61,14 @@ final class PullProgress implements ResultCallback<PullResponseItem> {
         lastProgress = System.nanoTime();
         if (item.isErrorIndicated()) {
             failure = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
-        } else if (item.getId() == null && item.getStatus() != null && !item.getStatus().equals(lastStatus)) {
+            return;
+        }
+        var detail = item.getProgressDetail();
+        tally.record(item.getId(), item.getStatus(), detail == null ? null : detail.getCurrent(), detail == null ? null : detail.getTotal());
+        // The image's digest and the engine's last word; the INFO lines are the tally's, a few seconds apart.
+        if (item.getId() == null && item.getStatus() != null && !item.getStatus().equals(lastStatus)) {
             lastStatus = item.getStatus();
-            LOG.info("{}: {}", image, item.getStatus());
-        } else if (item.getId() != null && "Pull complete".equals(item.getStatus())) {
-            LOG.debug("{}: layer {} pulled", image, item.getId());
+            LOG.debug("{}: {}", image, item.getStatus());
         }
     }
 
@@ -103,6 +108,17 @@ final class PullProgress implements ResultCallback<PullResponseItem> {
     /** How long ago the engine last reported anything. */
     Duration sinceLastProgress() {
         return Duration.ofNanos(System.nanoTime() - lastProgress);
+    }
+
+    /** How far the attempt is, for a progress line; says so when the engine has been quiet for a while. */
+    String progress() {
+        Duration quiet = sinceLastProgress();
+        return tally.progress() + (quiet.compareTo(ProgressLine.EVERY) >= 0 ? ", no news from the engine for " + Durations.took(quiet) : "");
+    }
+
+    /** What the attempt fetched, for the last line of a pull that succeeded. */
+    String outcome() {
+        return tally.outcome();
     }
 
     /** The engine's words for how the attempt failed; empty if it succeeded (or has not ended). */

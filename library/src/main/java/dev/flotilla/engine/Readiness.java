@@ -149,7 +149,7 @@ final class Readiness {
             return probeHttp(http);
         }
         if (condition instanceof WaitSpec.Log log) {
-            int matches = container.log().countMatches(Pattern.compile(log.regex()));
+            int matches = container.log().countMatchesThisRun(Pattern.compile(log.regex()));
             return matches >= log.times() ? null : matches + " of " + log.times() + " matching lines so far"
                     + container.log().captureProblem().map(problem -> " (" + problem + ")").orElse("");
         }

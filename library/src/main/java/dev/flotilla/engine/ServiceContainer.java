@@ -216,6 +216,7 @@ final class ServiceContainer {
     void startContainer() {
         try {
             docker.client().startContainerCmd(containerId).exec();
+            log.markRunStart();
         } catch (NotModifiedException alreadyRunning) {
             // running already: nothing to start; follow it and read its ports all the same
         }

@@ -73,7 +73,11 @@ public final class ServiceRecord {
 
     /** Records a step. */
     void phase(String name, Instant begin, Instant end, String outcome) {
-        Phase phase = new Phase(name, begin, end, outcome);
+        add(new Phase(name, begin, end, outcome));
+    }
+
+    /** Records a step made elsewhere. */
+    void add(Phase phase) {
         synchronized (phases) {
             phases.add(phase);
         }

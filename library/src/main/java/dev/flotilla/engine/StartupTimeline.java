@@ -74,7 +74,7 @@ final class StartupTimeline {
             }
         }
         for (TimeAxis.Break cut : axis.breaks()) {
-            svg.append("<g class=\"break\"><title>").append(Elapsed.format(cut.to() - cut.from()))
+            svg.append("<g class=\"break\"><title>").append(Durations.took(Duration.ofMillis(cut.to() - cut.from())))
                     .append(" with no start-up or teardown step (tests ran) left out</title>")
                     .append(rect("break", cut.x() + 4, AXIS_HEIGHT, cut.width() - 8, lanesBottom - AXIS_HEIGHT))
                     .append("<text class=\"break-label\" x=\"").append(px(cut.x() + cut.width() / 2)).append("\" y=\"").append(AXIS_HEIGHT - 10)
@@ -117,10 +117,14 @@ final class StartupTimeline {
         String state = ServiceOutcome.failedItself(phase) ? " failed" : phase.ok() ? "" : " called-off";
         StringBuilder bar = new StringBuilder("<g class=\"bar ").append(kind).append(state).append("\"><title>")
                 .append(Html.escape(service + ": " + phase.name() + "\nfrom " + seconds(from) + " to " + seconds(to)
-                        + " (" + Elapsed.format(to - from) + ")\n" + (phase.ok() ? "ok" : phase.outcome())))
+                        + " (" + Durations.took(Duration.ofMillis(to - from)) + ")\n" + (phase.ok() ? "ok" : phase.outcome())))
                 .append("</title>").append(rect("fill", x, top + 11, width, 17));
-        String label = kind.equals("other") ? phase.name() : kind;
-        String timed = label + " " + Elapsed.format(to - from);
+        String label = switch (kind) {
+            case "other" -> phase.name();
+            case "images" -> phase.name().startsWith("pull ") ? "pull" : "image";
+            default -> kind;
+        };
+        String timed = label + " " + Durations.took(Duration.ofMillis(to - from));
         String shown = fits(timed, width) ? timed : fits(label, width) ? label : null;
         if (shown != null) {
             bar.append("<text class=\"bar-label\" x=\"").append(px(x + 4)).append("\" y=\"").append(top + 23).append("\">")
@@ -156,10 +160,16 @@ final class StartupTimeline {
                 .append(' ').append(seconds(at)).append("</text></g>\n");
     }
 
-    /** The kind of a step, which sets its color: images, create, start, ready, remove, or other. */
+    /**
+     * The kind of a step, which sets its color: images (its pull, the look that found it on the
+     * engine, or the build of a Java application's), create, start, ready, remove, or other.
+     */
     static String kind(Phase phase) {
         String name = phase.name();
-        for (String kind : List.of("images", "create", "start", "ready", "remove")) {
+        if (name.startsWith("pull ") || name.startsWith("image ")) {
+            return "images";
+        }
+        for (String kind : List.of("create", "start", "ready", "remove")) {
             if (name.equals(kind) || name.startsWith(kind + ":")) {
                 return kind;
             }

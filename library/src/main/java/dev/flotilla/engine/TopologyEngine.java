@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -68,9 +71,21 @@ public final class TopologyEngine {
      * builds the images of Java application services.
      */
     static PreparedImages prepareImages(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
-        Instant began = Instant.now();
-        ImagePuller.pullAll(docker, spec, policy);
-        return new PreparedImages(JavaAppImages.ensureAll(docker, spec), began, Instant.now());
+        Map<String, Phase> pulls = ImagePuller.pullAll(docker, spec, policy);
+        Instant buildsBegan = Instant.now();
+        Map<String, String> built = JavaAppImages.ensureAll(docker, spec);
+        Instant buildsEnded = Instant.now();
+        Map<String, List<Phase>> steps = new LinkedHashMap<>();
+        for (ServiceSpec service : spec.services()) {
+            List<Phase> serviceSteps = new ArrayList<>();
+            Optional.ofNullable(pulls.get(service.name())).ifPresent(serviceSteps::add);
+            if (built.containsKey(service.name())) {
+                // Built one after the other, so they share the layers Docker caches: the window is the builds'.
+                serviceSteps.add(new Phase("image " + built.get(service.name()), buildsBegan, buildsEnded, Phase.OK));
+            }
+            steps.put(service.name(), serviceSteps);
+        }
+        return new PreparedImages(built, steps);
     }
 
     /** Creates the network and starts every service of a new instance; on failure removes all of it. */
@@ -78,10 +93,9 @@ public final class TopologyEngine {
         long started = System.nanoTime();
         InstanceRecord record = topology.record();
         RunReport.get().add(record);
-        for (ServiceSpec service : topology.spec().services()) {
-            record.service(service.name()).phase("images", images.began(), images.ended(), Phase.OK);
-        }
+        images.steps().forEach((service, steps) -> steps.forEach(step -> record.service(service).add(step)));
         images.builtImages().forEach((service, image) -> topology.container(service).runImage(image));
+        WatchdogLauncher.maskInCrashLogs(topology.spec().services().stream().flatMap(s -> s.secretValues().stream()).toList());
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();

@@ -1,11 +1,14 @@
 package dev.flotilla.engine;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +29,7 @@ final class WatchdogLauncher {
     private static Process watchdog;
     private static Path logFile;
     private static boolean warnedDead;
-    @SuppressWarnings("unused") // held so that the pipe stays open until the JVM ends
+    // Held so that the pipe stays open until the JVM ends; the watchdog also reads secret values to mask from it.
     private static OutputStream pipe;
 
     private WatchdogLauncher() {
@@ -54,6 +57,7 @@ final class WatchdogLauncher {
             // The watchdog deletes its log when it ends well; a log left behind tells what went wrong.
             logFile = Path.of(System.getProperty("java.io.tmpdir"), "flotilla-watchdog-" + Labels.SESSION_ID + ".log");
             command.add(logFile.toString());
+            command.add(RunReport.get().directory().map(Path::toString).orElse(""));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
@@ -79,6 +83,25 @@ final class WatchdogLauncher {
                 LOG.warn("Could not sweep the leftovers of dead sessions", e);
             }
         });
+    }
+
+    /**
+     * Hands the secret values of a topology to the watchdog, over its pipe (never on disk nor in a
+     * command line), so that the log lines it completes after a crash are masked too.
+     */
+    static synchronized void maskInCrashLogs(List<String> secretValues) {
+        if (pipe == null || secretValues.isEmpty()) {
+            return;
+        }
+        try {
+            for (String secret : secretValues) {
+                pipe.write((Watchdog.MASK + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            pipe.flush();
+        } catch (IOException e) {
+            LOG.debug("Could not hand secret values to the watchdog; it may have ended", e);
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.flotilla.junit;
 
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 import dev.flotilla.FlotillaDiagnostics;
@@ -8,6 +10,8 @@ import dev.flotilla.RunningTopology;
 import dev.flotilla.engine.FailureBundle;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands a failed test's failure bundle to JUnit's own reporting: as a suppressed exception of
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.extension.MediaType;
  * and later).
  */
 final class Diagnostics {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Diagnostics.class);
 
     /** The key of the report entry that carries the bundle's path, or its text where no file was written. */
     static final String REPORT_ENTRY = "flotilla.diagnostics";
@@ -44,8 +50,10 @@ final class Diagnostics {
     private static void publishFile(ExtensionContext context, java.nio.file.Path file) {
         try {
             FilePublisher.publish(context, file);
-        } catch (LinkageError olderJupiter) {
-            // Jupiter before 5.12 publishes no files; the report entry names the file instead.
+        } catch (LinkageError | RuntimeException cannotPublish) {
+            // Jupiter before 5.12 publishes no files, and a launcher may switch writing them off:
+            // the report entry names the file instead.
+            LOG.debug("The failure bundle {} is not published as a file of the test: {}", file, cannotPublish.toString());
         }
     }
 
@@ -66,9 +74,10 @@ final class Diagnostics {
         return false;
     }
 
-    /** {@code OrdersTest.placesAnOrder()}, with the display name where the test has one of its own. */
+    /** {@code OrdersTest.placesAnOrder(ServiceHandle)}, with the display name after it where the test has one of its own. */
     static String testName(ExtensionContext context) {
-        String method = context.getTestMethod().map(m -> m.getName() + "()").orElse("");
+        String method = context.getTestMethod().map(m -> m.getName() + "(" + Arrays.stream(m.getParameterTypes())
+                .map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")").orElse("");
         String display = context.getDisplayName();
         String name = context.getRequiredTestClass().getSimpleName() + (method.isEmpty() ? "" : "." + method);
         return display.equals(method) || display.isEmpty() ? name : name + " [" + display + "]";

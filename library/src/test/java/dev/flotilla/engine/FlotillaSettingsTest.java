@@ -12,7 +12,7 @@ import dev.flotilla.FlotillaConfigurationException;
 import dev.flotilla.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 
-/** The pull settings: defaults, values from the file and the environment, and bad values. Touches no Docker. */
+/** The settings: defaults, values from the file and the environment, and bad values. Touches no Docker. */
 class FlotillaSettingsTest {
 
     @Test
@@ -61,5 +61,28 @@ class FlotillaSettingsTest {
         public static void main(String[] args) {
             System.out.println("STALL " + FlotillaSettings.get().pullStallTimeout());
         }
+    }
+
+    @Test
+    void reportsAreOnAndGoToTheBuildsOutputDirectoryByDefault() {
+        FlotillaSettings settings = new FlotillaSettings(new Properties());
+
+        assertThat(settings.reportsEnabled()).isTrue();
+        assertThat(settings.reportsDirectory()).isEqualTo(java.nio.file.Path.of("target", "flotilla-reports"));
+    }
+
+    @Test
+    void reportsCanBeSwitchedOffOrSentElsewhere() {
+        Properties file = new Properties();
+        file.setProperty("flotilla.reports", "OFF");
+        file.setProperty("flotilla.reports.dir", "/tmp/reports-here");
+        FlotillaSettings settings = new FlotillaSettings(file);
+
+        assertThat(settings.reportsEnabled()).isFalse();
+        assertThat(settings.reportsDirectory()).isEqualTo(java.nio.file.Path.of("/tmp/reports-here"));
+
+        file.setProperty("flotilla.reports", "maybe");
+        assertThatThrownBy(settings::reportsEnabled).isInstanceOf(FlotillaConfigurationException.class)
+                .hasMessage("Setting flotilla.reports: \"maybe\" is not on or off. Fix: use on (the default) or off.");
     }
 }

@@ -2,19 +2,13 @@ package dev.flotilla.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import dev.flotilla.support.DockerState;
+import dev.flotilla.support.TestImages;
 import dev.flotilla.Flotilla;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +72,7 @@ class ReadinessTest {
 
     @Test
     void healthcheckWaitsForHealthy() throws Exception {
-        String image = buildImage("flotilla-test/healthy:1", """
+        String image = TestImages.build("flotilla-test/healthy:1", """
                 FROM busybox:1.36
                 HEALTHCHECK --interval=1s --timeout=1s --retries=30 CMD test -f /tmp/healthy
                 CMD ["sh", "-c", "sleep 2; touch /tmp/healthy; sleep 600"]
@@ -99,23 +93,5 @@ class ReadinessTest {
     private static long secondsSinceStart(ServiceHandle service) {
         Instant started = Instant.parse(DockerState.client().inspectContainerCmd(service.containerId()).exec().getState().getStartedAt());
         return java.time.Duration.between(started, Instant.now()).toSeconds();
-    }
-
-    /** Builds a one-file Dockerfile into a local image (kept: later runs reuse Docker's build cache). */
-    static String buildImage(String tag, String dockerfile) throws IOException {
-        ByteArrayOutputStream context = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(context)) {
-            byte[] content = dockerfile.getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry entry = new TarArchiveEntry("Dockerfile");
-            entry.setSize(content.length);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
-        }
-        DockerState.client().buildImageCmd(new ByteArrayInputStream(context.toByteArray()))
-                .withTags(java.util.Set.of(tag))
-                .exec(new BuildImageResultCallback())
-                .awaitImageId();
-        return tag;
     }
 }

@@ -1,13 +1,16 @@
 package dev.flotilla.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Runs a main class of the test class path in a separate JVM, for what one JVM cannot show about itself. */
 public final class ChildJvm {
@@ -30,6 +33,17 @@ public final class ChildJvm {
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         return start(command, env);
+    }
+
+    /**
+     * Starts {@code mainClass} on the test class path less the entries whose path contains
+     * {@code leftOut}: a user's class path that lacks one of the library's optional dependencies.
+     */
+    public static ChildJvm startWithout(Class<?> mainClass, String leftOut) throws IOException {
+        String classPath = Arrays.stream(testClassPath().split(File.pathSeparator))
+                .filter(entry -> !entry.contains(leftOut))
+                .collect(Collectors.joining(File.pathSeparator));
+        return start(List.of(java(), "-cp", classPath, mainClass.getName()), Map.of());
     }
 
     /**

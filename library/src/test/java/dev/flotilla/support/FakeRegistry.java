@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,22 +26,16 @@ import java.util.stream.Collectors;
  */
 public final class FakeRegistry implements AutoCloseable {
 
-    private static final int TLS_HANDSHAKE = 0x16;
-
-    private final ServerSocket server;
+    private final LoopbackServer server;
     private final int upstreamPort;
     private int refusalsLeft;
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private FakeRegistry(int upstreamPort, int refusedPulls) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
         this.refusalsLeft = refusedPulls;
-        Thread acceptor = new Thread(this::accept, "fake-registry-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = new LoopbackServer("fake-registry", this::serve);
     }
 
     /** A registry that answers the version check, then nothing. */
@@ -60,7 +53,7 @@ public final class FakeRegistry implements AutoCloseable {
 
     /** Its address for image names: {@code 127.0.0.1:port}. */
     public String address() {
-        return "127.0.0.1:" + server.getLocalPort();
+        return "127.0.0.1:" + server.port();
     }
 
     /** Each request line it saw, with what it did: {@code GET /v2/a/manifests/1 -> 503}. */
@@ -73,25 +66,11 @@ public final class FakeRegistry implements AutoCloseable {
         return requests.stream().filter(r -> r.contains(part) && r.endsWith(outcome)).collect(Collectors.toList());
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread connection = new Thread(() -> serve(socket), "fake-registry-connection");
-                connection.setDaemon(true);
-                connection.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
     private void serve(Socket socket) {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            String head = readHead(in);
+            String head = HttpHeads.read(in);
             while (head != null) {
                 String line = head.substring(0, head.indexOf("\r\n"));
                 if (upstreamPort < 0) {
@@ -112,7 +91,7 @@ public final class FakeRegistry implements AutoCloseable {
                     return;
                 }
                 out.flush();
-                head = readHead(in);
+                head = HttpHeads.read(in);
             }
         } catch (IOException e) {
             // the engine hung up, or this registry was closed
@@ -144,32 +123,10 @@ public final class FakeRegistry implements AutoCloseable {
         }
     }
 
-    /** The request line and headers up to the blank line; null at the end of the stream or on a TLS handshake. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (head.size() == 0 && b == TLS_HANDSHAKE) {
-                return null; // closing makes Docker fall back to plain HTTP
-            }
-            head.write(b);
-            if (b == '\n') {
-                String text = head.toString(StandardCharsets.ISO_8859_1);
-                if (text.endsWith("\r\n\r\n")) {
-                    return text;
-                }
-            }
-        }
-        return null;
-    }
-
     /** Stops answering and closes every connection, so the engine's waiting requests fail. */
     @Override
     public void close() throws IOException {
         closed.countDown();
         server.close();
-        for (Socket socket : connections) {
-            socket.close();
-        }
     }
 }

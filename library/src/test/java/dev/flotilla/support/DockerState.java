@@ -44,19 +44,42 @@ public final class DockerState {
         return createdServices(Map.of(Labels.SESSION, Labels.SESSION_ID, Labels.TOPOLOGY_NAME, topologyName), sinceEpochSeconds);
     }
 
-    /** The services whose containers Docker created with all of these labels since a moment, in event order. */
+    /**
+     * The services whose containers Docker created with all of these labels since a moment, in
+     * event order. The labels are matched here, not by the engine: Podman takes several label
+     * filters as "any of them", Docker as "all of them". Podman also writes its events a moment
+     * late, so an empty answer from it is asked again for up to three seconds.
+     */
     public static List<String> createdServices(Map<String, String> labels, long sinceEpochSeconds) {
+        List<String> services = createdServicesOnce(labels, sinceEpochSeconds);
+        for (int attempt = 0; services.isEmpty() && attempt < 6 && isPodman(); attempt++) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            services = createdServicesOnce(labels, sinceEpochSeconds);
+        }
+        return services;
+    }
+
+    private static List<String> createdServicesOnce(Map<String, String> labels, long sinceEpochSeconds) {
         List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map.Entry<String, String> first = labels.entrySet().iterator().next();
         try {
             client().eventsCmd()
                     .withSince(String.valueOf(sinceEpochSeconds))
                     .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
                     .withEventFilter("create")
-                    .withLabelFilter(labels)
+                    .withLabelFilter(Map.of(first.getKey(), first.getValue()))
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Event event) {
-                            services.add(event.getActor().getAttributes().get(Labels.SERVICE));
+                            Map<String, String> attributes = event.getActor().getAttributes();
+                            if (attributes != null && attributes.entrySet().containsAll(labels.entrySet())) {
+                                services.add(attributes.get(Labels.SERVICE));
+                            }
                         }
                     })
                     .awaitCompletion();

@@ -30,6 +30,19 @@ public interface RunningTopology extends AutoCloseable {
      */
     ServiceHandle service(String name);
 
+    /** The network between the services, where a test cuts or slows links; see {@link TopologyNetwork}. */
+    TopologyNetwork network();
+
+    /**
+     * Puts the topology back as it was before a test disturbed it: every network fault healed,
+     * paused services unpaused, and services stopped or killed through their handles started
+     * again and awaited. The JUnit extension calls it after each test of a topology that outlives
+     * the test.
+     *
+     * @throws FlotillaException if something could not be put back; the rest is put back all the same
+     */
+    void heal();
+
     /**
      * Removes every container and the network. Safe to call more than once.
      *

@@ -89,4 +89,44 @@ public interface ServiceHandle {
      * @throws ServiceStartException if it cannot be started or does not become ready
      */
     void start();
+
+    /**
+     * Stops the container (10 seconds' grace after {@code SIGTERM}) and starts it again, then
+     * waits until it is ready, as {@link #start()} does. The service keeps its name and aliases,
+     * and, on an engine on this machine, its published host ports, so clients configured before
+     * keep working once it is back. Its network address may change; its name follows it.
+     *
+     * @throws ServiceStartException if it cannot be started again or does not become ready
+     */
+    default void restart() {
+        restart(Duration.ofSeconds(10));
+    }
+
+    /** As {@link #restart()}, giving the container {@code grace} to end after {@code SIGTERM}. */
+    void restart(Duration grace);
+
+    /**
+     * Sends a signal to the container's main process, by name ({@code "SIGKILL"}, {@code "SIGTERM"},
+     * {@code "SIGHUP"}...). A signal that ends the process stops the container; {@link #start()}
+     * starts it again.
+     *
+     * @throws FlotillaException if the container does not run or the signal is unknown
+     */
+    void kill(String signal);
+
+    /** Kills the container's main process with {@code SIGKILL}, as a crash would; see {@link #kill(String)}. */
+    default void kill() {
+        kill("SIGKILL");
+    }
+
+    /**
+     * Freezes every process of the container: connections to it stay open but get no answer,
+     * as with a hung process. Ports and address stay. {@link #unpause()} lets it run on.
+     *
+     * @throws FlotillaException if the container does not run
+     */
+    void pause();
+
+    /** Lets a paused container run on; nothing happens to one that is not paused. */
+    void unpause();
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.flotilla.model.LinkSpec;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.SpecOrigin;
 import dev.flotilla.model.TopologySpec;
@@ -18,6 +19,7 @@ public final class TopologyBuilder {
     private final List<ServiceBuilder> services = new ArrayList<>();
     private PullPolicy pullPolicy = PullPolicy.DEFAULT;
     private boolean reuse;
+    private final List<LinkSpec> proxiedLinks = new ArrayList<>();
 
     TopologyBuilder(String name) {
         this.name = name;
@@ -56,6 +58,12 @@ public final class TopologyBuilder {
         return service(serviceName, "", configuration);
     }
 
+    /** Places the fault proxy on the link from {@code client} to {@code server}; see {@link ProxiedLink}. */
+    public TopologyBuilder proxiedLink(String client, String server) {
+        proxiedLinks.add(new LinkSpec(client, server));
+        return this;
+    }
+
     /**
      * Validates the whole topology and returns it.
      *
@@ -63,7 +71,7 @@ public final class TopologyBuilder {
      */
     public TopologyDefinition build() {
         List<ServiceSpec> specs = services.stream().map(ServiceBuilder::toSpec).toList();
-        TopologySpec spec = new TopologySpec(name, pullPolicy, specs, reuse);
+        TopologySpec spec = new TopologySpec(name, pullPolicy, specs, reuse, proxiedLinks);
         TopologyValidator.validate(spec, SpecOrigin.code(name));
         return new TopologyDefinition(spec);
     }

@@ -75,7 +75,8 @@ public final class TopologyDefinition {
                 .fixedPorts(fixed)
                 .build();
         TopologySpec copy = new TopologySpec(spec.name(), spec.pullPolicy(),
-                spec.services().stream().map(other -> other.name().equals(serviceName) ? changed : other).toList(), spec.reuse());
+                spec.services().stream().map(other -> other.name().equals(serviceName) ? changed : other).toList(), spec.reuse(),
+                spec.proxiedLinks());
         TopologyValidator.validate(copy, SpecOrigin.code(spec.name()));
         return new TopologyDefinition(copy);
     }

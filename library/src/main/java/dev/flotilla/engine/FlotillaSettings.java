@@ -66,6 +66,9 @@ public final class FlotillaSettings {
     /** The key of how long {@code ServiceHandle.exec} waits for a command unless told otherwise. */
     public static final String EXEC_TIMEOUT = "flotilla.exec.timeout";
 
+    /** The key of the image whose {@code iptables} cuts links in a service's network namespace. */
+    public static final String FAULTS_IMAGE = "flotilla.faults.image";
+
     /** The key of whether service logs, failure bundles and the run report are written. */
     public static final String REPORTS = "flotilla.reports";
     /** The key of where they are written. */
@@ -174,6 +177,11 @@ public final class FlotillaSettings {
     /** How long {@code ServiceHandle.exec(String...)} waits for a command to end. */
     public Duration execTimeout() {
         return duration(EXEC_TIMEOUT, "2m");
+    }
+
+    /** The image of the short-lived helper that cuts links with {@code iptables}: it needs a shell and {@code iptables}. */
+    public String faultsImage() {
+        return value(FAULTS_IMAGE).orElse("nicolaka/netshoot:v0.13");
     }
 
     private Duration duration(String key, String defaultValue) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
@@ -23,14 +26,60 @@ final class HostPorts {
     /** The first fixed host port that something on this machine already listens on at {@code bindAddress}, or null. */
     static FixedPort firstTaken(ServiceSpec spec, String bindAddress) {
         for (FixedPort fixed : spec.fixedPorts()) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
-                socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), fixed.hostPort()));
-            } catch (IOException e) {
+            if (!isFree(bindAddress, fixed.hostPort())) {
                 return fixed;
             }
         }
         return null;
+    }
+
+    /** The first of {@code hostPorts} (container port to host port) that something already listens on, or null. */
+    static Map.Entry<Integer, Integer> firstTaken(Map<Integer, Integer> hostPorts, String bindAddress) {
+        return hostPorts.entrySet().stream().filter(entry -> !isFree(bindAddress, entry.getValue())).findFirst().orElse(null);
+    }
+
+    /**
+     * A free host port for each of {@code containerPorts}, from the kernel's ephemeral range (as
+     * Docker would pick). Another process may take one before Docker binds it; the start then
+     * fails with "port is already allocated" and is tried again with new ports.
+     */
+    static Map<Integer, Integer> chooseFree(List<Integer> containerPorts, String bindAddress) {
+        Map<Integer, Integer> chosen = new LinkedHashMap<>();
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int containerPort : containerPorts) {
+                // All held open until every port is chosen, so that no two are the same.
+                ServerSocket socket = new ServerSocket();
+                held.add(socket);
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), 0));
+                chosen.put(containerPort, socket.getLocalPort());
+            }
+            return chosen;
+        } catch (IOException e) {
+            return Map.of(); // Docker picks them, as on a remote engine
+        } finally {
+            held.forEach(HostPorts::closeQuietly);
+        }
+    }
+
+    private static boolean isFree(String bindAddress, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            // As Docker's proxy binds: connections of an earlier run in TIME_WAIT do not count, a listener does.
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing held any more either way
+        }
     }
 
     /** The message for a taken port; the same whoever noticed it, Flotilla or Docker. */

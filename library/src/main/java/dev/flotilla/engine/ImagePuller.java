@@ -87,6 +87,20 @@ final class ImagePuller {
         return phases;
     }
 
+    /**
+     * Makes one image available that no service runs (a helper's), pulling it if the engine lacks it.
+     *
+     * @throws IllegalStateException saying why it could not be had
+     */
+    static void ensureImage(DockerEngine docker, String image) {
+        FlotillaSettings settings = FlotillaSettings.get();
+        try {
+            ensure(docker, image, new ImagePull(docker.client(), image, settings.pullStallTimeout(), settings.pullAttempts()), PullPolicy.MISSING);
+        } catch (ImagePull.Failure e) {
+            throw new IllegalStateException("image \"" + image + "\" " + e.getMessage() + ". Fix: " + e.fix(), e);
+        }
+    }
+
     /** True if it pulled the image, false if the engine had it. */
     private static boolean ensure(DockerEngine docker, String image, ImagePull pull, PullPolicy policy) {
         if (policy != PullPolicy.ALWAYS) {

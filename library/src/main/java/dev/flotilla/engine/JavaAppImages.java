@@ -58,7 +58,9 @@ final class JavaAppImages {
                 if (classPath == null) {
                     classPath = ClassPathEntries.current();
                 }
-                images.put(service.name(), ensure(docker, service.name(), JavaAppRecipe.of(app, classPath)));
+                // A fault proxy runs from its own jar, which is not on the class path (see FaultProxyJar).
+                List<Path> entries = FaultProxies.isProxy(service) ? List.of(FaultProxyJar.path()) : classPath;
+                images.put(service.name(), ensure(docker, service.name(), JavaAppRecipe.of(app, entries)));
             } catch (RuntimeException | IOException e) {
                 throw new ServiceStartException(service.name(), "Service \"" + service.name() + "\" cannot start: the image for its"
                         + " main class " + app.mainClass() + " on " + app.baseImage() + " could not be built: " + e.getMessage()

@@ -48,6 +48,8 @@ final class ServiceContainer {
     private volatile String image;
     private volatile String containerId;
     private volatile Map<Integer, Integer> mappedPorts = Map.of();
+    /** Host ports Flotilla chose for the random ports, on a local engine: kept across restarts. */
+    private volatile Map<Integer, Integer> chosenPorts = Map.of();
 
     ServiceContainer(DockerEngine docker, ServiceSpec spec, String containerName, ServiceRecord record) {
         this.docker = docker;
@@ -111,7 +113,7 @@ final class ServiceContainer {
     }
 
     /** Creates the container; the id is kept at once, so that even a container that never starts is removed. */
-    void create(String networkName, Map<String, String> topologyLabels) {
+    void create(String networkName, Map<String, String> topologyLabels, List<String> extraHosts) {
         DockerClient client = docker.client();
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.putAll(topologyLabels);
@@ -120,10 +122,14 @@ final class ServiceContainer {
         String address = bindAddress();
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
+        // On a local engine Flotilla picks the free host ports itself, so that they are part of the
+        // container's configuration and a restart publishes the same ones (Docker would pick new ones).
+        chosenPorts = docker.isLocal() ? HostPorts.chooseFree(spec.ports(), address) : Map.of();
         for (int port : spec.ports()) {
             ExposedPort exposedPort = ExposedPort.tcp(port);
             exposed.add(exposedPort);
-            bindings.bind(exposedPort, Ports.Binding.bindIp(address));
+            Integer chosen = chosenPorts.get(port);
+            bindings.bind(exposedPort, chosen == null ? Ports.Binding.bindIp(address) : Ports.Binding.bindIpAndPort(address, chosen));
         }
         for (FixedPort fixed : spec.fixedPorts()) {
             ExposedPort exposedPort = ExposedPort.tcp(fixed.containerPort());
@@ -133,6 +139,9 @@ final class ServiceContainer {
         HostConfig hostConfig = HostConfig.newHostConfig()
                 .withNetworkMode(networkName)
                 .withPortBindings(bindings);
+        if (!extraHosts.isEmpty()) {
+            hostConfig.withExtraHosts(extraHosts.toArray(String[]::new));
+        }
         if (spec.memoryBytes() > 0) {
             hostConfig.withMemory(spec.memoryBytes());
         }
@@ -254,6 +263,15 @@ final class ServiceContainer {
         return docker.client().inspectContainerCmd(containerId).exec();
     }
 
+    /** The container's address on {@code networkName}. */
+    String ipAddress(String networkName) {
+        var network = inspect().getNetworkSettings().getNetworks().get(networkName);
+        if (network == null || network.getIpAddress() == null || network.getIpAddress().isEmpty()) {
+            throw new IllegalStateException("service \"" + spec.name() + "\" has no address on network " + networkName + " (" + describeState() + ")");
+        }
+        return network.getIpAddress();
+    }
+
     /** Whether the container is running now. */
     boolean isRunning() {
         if (containerId == null) {
@@ -347,6 +365,56 @@ final class ServiceContainer {
             // already stopped
         }
         mappedPorts = Map.of();
+    }
+
+    /** Sends {@code signal} to the container's main process; a signal that ends it unpublishes its ports. */
+    void kill(String signal) {
+        docker.client().killContainerCmd(containerId).withSignal(signal).exec();
+        if (!isRunning()) {
+            mappedPorts = Map.of();
+        }
+    }
+
+    /** Freezes every process of the container (the cgroup freezer); its ports and address stay. */
+    void pause() {
+        try {
+            docker.client().pauseContainerCmd(containerId).exec();
+        } catch (NotModifiedException e) {
+            // paused already
+        }
+    }
+
+    /** Lets a paused container's processes run on. */
+    void unpause() {
+        try {
+            docker.client().unpauseContainerCmd(containerId).exec();
+        } catch (NotModifiedException e) {
+            // not paused
+        }
+    }
+
+    /** Whether the container is paused now. */
+    boolean isPaused() {
+        try {
+            return containerId != null && Boolean.TRUE.equals(inspect().getState().getPaused());
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The host ports Flotilla chose for this container's random ports; empty on a remote engine, where Docker chooses. */
+    Map<Integer, Integer> chosenPorts() {
+        return chosenPorts;
+    }
+
+    /** Removes the container, so that it can be created again (with new host ports); the service's log carries on. */
+    void discardForRecreate() {
+        String id = containerId;
+        containerId = null;
+        mappedPorts = Map.of();
+        if (id != null) {
+            DockerRemoval.container(docker.client(), id);
+        }
     }
 
     /** Removes the container and everything of it; one that is already gone counts as removed. */

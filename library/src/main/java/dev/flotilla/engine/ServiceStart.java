@@ -33,23 +33,35 @@ final class ServiceStart {
         }
         ServiceSpec spec = container.spec();
         boolean running = container.isRunning();
-        FixedPort taken = !running && container.docker().isLocal() ? HostPorts.firstTaken(spec, container.bindAddress()) : null;
-        if (taken != null) {
-            throw new ServiceStartException(container.name(), FailureReport.of(container, HostPorts.inUseMessage(spec,
-                    "host port " + taken.hostPort() + " on " + container.bindAddress() + " is already in use")).message(), null);
-        }
+        checkHostPortsFree(container, running);
         ServiceRecord record = container.record();
         Instant step = Instant.now();
         String stepName = "create";
         try {
-            if (!container.created()) {
-                container.create(topology.networkName(), topology.labels());
-                container.copyFiles();
-                record.phase(stepName, step, Phase.OK);
+            for (int attempt = 1; ; attempt++) {
+                boolean creating = !container.created();
+                step = Instant.now();
+                stepName = "create";
+                if (creating) {
+                    container.create(topology.networkName(), topology.labels(), topology.extraHostsFor(container.name()));
+                    container.copyFiles();
+                    record.phase(stepName, step, Phase.OK);
+                }
+                step = Instant.now();
+                stepName = "start";
+                try {
+                    container.startContainer();
+                    break;
+                } catch (DockerException e) {
+                    // A host port that Flotilla chose was taken by another process meanwhile: a new
+                    // container with new ports, unless it already ran (a restart keeps its ports or fails).
+                    if (!creating || container.chosenPorts().isEmpty() || !portInUse(e) || attempt == PORT_ATTEMPTS) {
+                        throw e;
+                    }
+                    record.phase(stepName, step, "host port taken meanwhile, trying other ports: " + e.getMessage().strip());
+                    container.discardForRecreate();
+                }
             }
-            step = Instant.now();
-            stepName = "start";
-            container.startContainer();
             record.phase(stepName, step, Phase.OK);
         } catch (DockerException e) {
             record.phase(stepName, step, "failed: " + e.getMessage());
@@ -74,6 +86,35 @@ final class ServiceStart {
         topology.markReady(container.name());
     }
 
+    private static final int PORT_ATTEMPTS = 3;
+
+    /**
+     * Fixed host ports, and the ones a restarted container keeps, must be free: checked here
+     * because Docker 20.10 has been seen to start a container while another process holds its port.
+     */
+    private static void checkHostPortsFree(ServiceContainer container, boolean running) {
+        if (running || !container.docker().isLocal()) {
+            return;
+        }
+        ServiceSpec spec = container.spec();
+        FixedPort taken = HostPorts.firstTaken(spec, container.bindAddress());
+        if (taken != null) {
+            throw new ServiceStartException(container.name(), FailureReport.of(container, HostPorts.inUseMessage(spec,
+                    "host port " + taken.hostPort() + " on " + container.bindAddress() + " is already in use")).message(), null);
+        }
+        var kept = container.created() ? HostPorts.firstTaken(container.chosenPorts(), container.bindAddress()) : null;
+        if (kept != null) {
+            throw new ServiceStartException(container.name(), FailureReport.of(container, "could not be started again: host port "
+                    + kept.getValue() + " on " + container.bindAddress() + ", which port " + kept.getKey()
+                    + " keeps across restarts, has been taken by another process meanwhile. Fix: stop what took it.").message(), null);
+        }
+    }
+
+    private static boolean portInUse(DockerException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("port is already allocated") || message.contains("address already in use");
+    }
+
     private static String describe(Throwable failure) {
         return failure instanceof Error ? failure.toString() : String.valueOf(failure.getMessage());
     }
@@ -81,7 +122,7 @@ final class ServiceStart {
     /** Turns the engine's words into what the user should do. */
     private static String explain(ServiceContainer container, DockerException e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("port is already allocated") || message.contains("address already in use")) {
+        if (portInUse(e)) {
             return HostPorts.inUseMessage(container.spec(), "a host port on " + container.bindAddress() + " is already in use")
                     + " Docker said: " + message.strip();
         }

@@ -16,6 +16,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
+import dev.flotilla.TopologyNetwork;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ final class StartedTopology implements RunningTopology {
     private final Optional<String> reuseHash;
     private volatile String networkId;
     private final InstanceRecord record;
+    private final TopologyFaults faults = new TopologyFaults(this);
 
     /** An instance of this run only, removed when closed. */
     static StartedTopology forThisRun(TopologySpec spec, DockerEngine docker, String instanceId) {
@@ -112,6 +114,32 @@ final class StartedTopology implements RunningTopology {
                 .withLabels(labels())
                 .exec()
                 .getId();
+    }
+
+    /**
+     * The {@code /etc/hosts} entries ({@code name:address}) of {@code serviceName}'s container: its
+     * names for servers it reaches through a fault proxy, resolved to the proxy, which started before it.
+     */
+    List<String> extraHostsFor(String serviceName) {
+        List<String> hosts = new ArrayList<>();
+        FaultProxies.redirectedNames(spec, serviceName)
+                .forEach((name, proxy) -> hosts.add(name + ":" + containers.get(proxy).ipAddress(networkName)));
+        return hosts;
+    }
+
+    /** The faults of this instance, for its handles to record what they disturb. */
+    TopologyFaults faults() {
+        return faults;
+    }
+
+    @Override
+    public TopologyNetwork network() {
+        return faults;
+    }
+
+    @Override
+    public void heal() {
+        faults.healEverything();
     }
 
     /** Records a service as ready; a service started again keeps its place. */

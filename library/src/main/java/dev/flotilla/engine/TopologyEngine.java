@@ -44,12 +44,13 @@ public final class TopologyEngine {
     }
 
     /**
-     * Starts every service of {@code spec} and returns once all are ready.
+     * Starts every service of {@code declared} (and the fault proxies of its proxied links) and returns once all are ready.
      *
      * @throws ServiceStartException if a service cannot be started or does not become ready; nothing is left behind
      * @throws dev.flotilla.DockerUnavailableException if no Docker engine answers
      */
-    public static RunningTopology start(TopologySpec spec) {
+    public static RunningTopology start(TopologySpec declared) {
+        TopologySpec spec = FaultProxies.place(declared);
         DockerEngine docker = DockerEngine.get();
         WatchdogLauncher.ensureStarted(docker);
         PullPolicy policy = spec.pullPolicy() == PullPolicy.DEFAULT ? FlotillaSettings.get().pullPolicy() : spec.pullPolicy();

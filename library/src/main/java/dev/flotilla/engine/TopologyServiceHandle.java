@@ -3,6 +3,7 @@ package dev.flotilla.engine;
 import java.time.Duration;
 import java.util.List;
 
+import com.github.dockerjava.api.exception.DockerException;
 import dev.flotilla.ExecResult;
 import dev.flotilla.FlotillaException;
 import dev.flotilla.ServiceHandle;
@@ -80,6 +81,7 @@ final class TopologyServiceHandle implements ServiceHandle {
 
     @Override
     public void stop(Duration grace) {
+        topology.faults().stopped(name(), true);
         container.stop(grace);
     }
 
@@ -87,9 +89,52 @@ final class TopologyServiceHandle implements ServiceHandle {
     public void start() {
         try {
             ServiceStart.run(topology, container, Thread.currentThread()::isInterrupted);
+            topology.faults().stopped(name(), false);
         } catch (ServiceStart.Aborted e) {
             throw new FlotillaException("Start of service \"" + name() + "\" was interrupted; the container stays as it is: "
                     + container.describeState() + ".");
+        }
+    }
+
+    @Override
+    public void restart(Duration grace) {
+        stop(grace);
+        start();
+    }
+
+    @Override
+    public void kill(String signal) {
+        requireRunning("send " + signal + " to");
+        try {
+            container.kill(signal);
+        } catch (DockerException e) {
+            throw new FlotillaException("Could not send " + signal + " to service \"" + name() + "\": Docker said: "
+                    + String.valueOf(e.getMessage()).strip() + ". Fix: name a signal such as SIGKILL, SIGTERM or SIGHUP.", e);
+        }
+        if (!container.isRunning()) {
+            topology.faults().stopped(name(), true);
+        }
+    }
+
+    @Override
+    public void pause() {
+        requireRunning("pause");
+        container.pause();
+        topology.faults().paused(name(), true);
+    }
+
+    @Override
+    public void unpause() {
+        if (container.isPaused()) {
+            container.unpause();
+        }
+        topology.faults().paused(name(), false);
+    }
+
+    private void requireRunning(String what) {
+        if (!container.isRunning()) {
+            throw new FlotillaException("Cannot " + what + " service \"" + name() + "\": " + container.describeState()
+                    + ". Fix: start it first with start().");
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import dev.flotilla.FlotillaConfigurationException;
 import dev.flotilla.RunningTopology;
+import dev.flotilla.model.FaultSpec;
+import dev.flotilla.resolve.FaultResolver;
 import dev.flotilla.Scope;
 import dev.flotilla.DockerUnavailableException;
 import dev.flotilla.engine.FlotillaSettings;
@@ -64,13 +66,24 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             Injection.injectFields(instance.getClass(), instance, running);
         }
+        for (FaultSpec fault : FaultResolver.faultsOf(context.getRequiredTestMethod())) {
+            DeclaredFaults.apply(running, fault);
+        }
     }
 
-    /** Records the test with the instance it used, for the run report; a failed one was recorded with its bundle. */
+    /**
+     * Records the test with the instance it used, for the run report (a failed one was recorded with
+     * its bundle), and puts a topology that outlives the test back as it was: its faults healed, its
+     * paused services unpaused and its stopped ones started again.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
+        Optional<RunningTopology> topology = currentTopology(context);
         if (context.getExecutionException().isEmpty()) {
-            currentTopology(context).ifPresent(topology -> RunReport.get().testPassed(topology.instanceId(), Diagnostics.testName(context)));
+            topology.ifPresent(running -> RunReport.get().testPassed(running.instanceId(), Diagnostics.testName(context)));
+        }
+        if (declaration(context).scope() != Scope.METHOD) {
+            topology.ifPresent(RunningTopology::heal);
         }
     }
 

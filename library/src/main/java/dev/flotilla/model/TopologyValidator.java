@@ -52,7 +52,31 @@ public final class TopologyValidator {
             checkResources(service, origin, problems);
         }
         checkDependencies(spec, origin, problems);
+        checkProxiedLinks(spec, origin, problems);
         problems.throwIfAny();
+    }
+
+    private static void checkProxiedLinks(TopologySpec spec, SpecOrigin origin, ConfigProblems problems) {
+        for (LinkSpec link : spec.proxiedLinks()) {
+            String where = origin.topology() + ", link " + link;
+            boolean known = true;
+            for (String end : List.of(link.client(), link.server())) {
+                if (spec.service(end).isEmpty()) {
+                    known = false;
+                    problems.add(where, "the link names service \"" + end + "\", which the topology does not have",
+                            "name one of " + spec.services().stream().map(ServiceSpec::name).toList());
+                }
+            }
+            if (!known) {
+                continue;
+            }
+            if (link.client().equals(link.server())) {
+                problems.add(where, "a link from a service to itself", "name two different services");
+            } else if (spec.service(link.server()).get().allContainerPorts().isEmpty()) {
+                problems.add(where, "service \"" + link.server() + "\" declares no port, and the proxy forwards only the ports"
+                        + " the server declares", "declare its ports, such as @Service(name = \"" + link.server() + "\", ports = 5432)");
+            }
+        }
     }
 
     private static void checkNames(TopologySpec spec, SpecOrigin origin, ConfigProblems problems) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import dev.flotilla.CopyFile;
 import dev.flotilla.JavaApp;
 import dev.flotilla.Service;
+import dev.flotilla.ProxiedLink;
 import dev.flotilla.Topology;
 import dev.flotilla.WaitFor;
 import dev.flotilla.model.ConfigProblems;
@@ -22,6 +23,7 @@ import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.JavaAppSpec;
 import dev.flotilla.model.Secret;
+import dev.flotilla.model.LinkSpec;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.SpecOrigin;
 import dev.flotilla.model.TopologySpec;
@@ -74,8 +76,15 @@ public final class AnnotationTopologyResolver {
             }
         }
         problems.throwIfAny();
+        List<LinkSpec> proxiedLinks = new ArrayList<>();
+        for (Class<?> element : chain) {
+            for (ProxiedLink link : AnnotationSupport.findRepeatableAnnotations(element, ProxiedLink.class)) {
+                proxiedLinks.add(new LinkSpec(link.from(), link.to()));
+            }
+        }
+        proxiedLinks.addAll(FaultResolver.proxiedLinksOf(source));
         String name = topology.name().isBlank() ? defaultName(declaring) : topology.name();
-        TopologySpec spec = new TopologySpec(name, topology.pull(), services, topology.reuse());
+        TopologySpec spec = new TopologySpec(name, topology.pull(), services, topology.reuse(), proxiedLinks);
         TopologyValidator.validate(spec, origin);
         return Optional.of(new TopologyDeclaration(spec, topology.scope()));
     }

@@ -31,7 +31,8 @@ public interface NetworkLink {
 
     /**
      * This link with faults that affect only a share of connections, from 0.0 to 1.0 (decided per
-     * connection), for the faults that work through the proxy. 1.0 unless set.
+     * connection), for the faults that work through the proxy, except {@link #down()}, which takes
+     * every connection. 1.0 unless set.
      */
     NetworkLink toxicity(double share);
 

@@ -21,6 +21,11 @@ public final class Values {
 
     /** {@code "500ms"}, {@code "30s"}, {@code "2m"}, {@code "1h"} or ISO-8601 such as {@code "PT30S"}; empty if not one of these or not positive. */
     public static Optional<Duration> parseDuration(String text) {
+        return parseDurationOrZero(text).filter(d -> !d.isZero());
+    }
+
+    /** As {@link #parseDuration(String)}, but zero ({@code "0ms"}, {@code "0s"}) counts too. */
+    public static Optional<Duration> parseDurationOrZero(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(value);
         Duration duration = null;
@@ -39,7 +44,7 @@ public final class Values {
                 return Optional.empty();
             }
         }
-        return Optional.ofNullable(duration).filter(d -> !d.isZero() && !d.isNegative());
+        return Optional.ofNullable(duration).filter(d -> !d.isNegative());
     }
 
     /** {@code "256m"}, {@code "1g"}, {@code "512k"}, {@code "64mb"} or a number of bytes; empty if not one of these. */

@@ -1,5 +1,6 @@
 package dev.flotilla.resolve;
 
+import dev.flotilla.Fault;
 import dev.flotilla.model.FaultSpec;
 import org.apiguardian.api.API;
 
@@ -18,6 +19,10 @@ public final class FaultChecks {
     public static FaultSpec checked(FaultSpec fault) {
         if (!(fault.toxicity() >= 0.0 && fault.toxicity() <= 1.0)) {
             throw new IllegalArgumentException("toxicity " + fault.toxicity() + " is not a share between 0.0 and 1.0");
+        }
+        if (fault.kind() == Fault.Kind.DOWN && fault.toxicity() != 1.0) {
+            throw new IllegalArgumentException("A link that is down refuses every connection: toxicity " + fault.toxicity()
+                    + " does not apply to down(). Use resetPeer(Duration.ZERO) to break a share of connections.");
         }
         if (!fault.isolate() && fault.client().equals(fault.server())) {
             throw new IllegalArgumentException("the link from \"" + fault.client() + "\" to itself is not a link");

@@ -114,7 +114,7 @@ public final class FaultResolver {
             }
             return 0;
         }
-        Duration duration = Values.parseDuration(text).orElse(null);
+        Duration duration = Values.parseDurationOrZero(text).orElse(null);
         if (duration == null) {
             problems.add(where, "invalid " + attribute + " \"" + text + "\"", "write a duration such as \"300ms\", \"2s\" or \"1m\"");
             return 0;

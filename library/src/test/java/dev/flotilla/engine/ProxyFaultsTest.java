@@ -1,0 +1,171 @@
+package dev.flotilla.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.flotilla.ActiveFault;
+import dev.flotilla.ExecResult;
+import dev.flotilla.Flotilla;
+import dev.flotilla.RunningTopology;
+import dev.flotilla.ServiceHandle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Link faults through Flotilla's proxy, each shown with a real client ({@code redis-cli} in a
+ * container) on the proxied link orders -> cache, while billing -> cache, which has no proxy,
+ * keeps working at the same time.
+ */
+class ProxyFaultsTest {
+
+    private static final String PROXY = "proxy-orders-to-cache";
+    private static RunningTopology running;
+
+    @BeforeAll
+    static void start() {
+        running = Flotilla.topology("proxied")
+                .service("cache", "redis:7", s -> s.ports(6379).aliases("redis-primary"))
+                .service("orders", "redis:7", s -> s.command("sleep", "600").dependsOn("cache"))
+                .service("billing", "redis:7", s -> s.command("sleep", "600").dependsOn("cache"))
+                .proxiedLink("orders", "cache")
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+    }
+
+    @AfterEach
+    void healedProxyForwardsAgain() throws Exception {
+        running.heal();
+        assertThat(stats()).contains("toxics 0").doesNotContain("toxics 1");
+        assertThat(ping("orders").stdout()).contains("PONG");
+    }
+
+    @Test
+    void theClientsNamesForTheServerLeadToTheProxyAndOtherClientsAreUntouched() throws Exception {
+        String proxyAddress = ((StartedTopology) running).container(PROXY).ipAddress(running.networkName());
+        assertThat(running.service("orders").exec("getent", "hosts", "cache").stdout()).startsWith(proxyAddress);
+        assertThat(running.service("orders").exec("getent", "hosts", "redis-primary").stdout()).startsWith(proxyAddress);
+        assertThat(running.service("billing").exec("getent", "hosts", "cache").stdout()).doesNotStartWith(proxyAddress);
+        String before = stats();
+        assertThat(ping("orders").stdout()).contains("PONG");
+        assertThat(accepted(stats())).isEqualTo(accepted(before) + 1);
+    }
+
+    @Test
+    void latencyDelaysEachWayByWhatWasSet() throws Exception {
+        long baseline = millisOf("orders", "redis-cli -h cache PING");
+        try (ActiveFault slow = running.network().between("orders", "cache").latency(Duration.ofMillis(300))) {
+            assertThat(slow.description()).isEqualTo("latency (latency=300, jitter=0) on orders -> cache, both ways, through the link's proxy");
+            long slowed = millisOf("orders", "redis-cli -h cache PING");
+            long unaffected = millisOf("billing", "redis-cli -h cache PING");
+            // 300 ms on the request and 300 ms on the answer.
+            assertThat((double) (slowed - baseline)).isCloseTo(600, within(120.0));
+            assertThat(unaffected).isLessThan(baseline + 150);
+        }
+        try (ActiveFault slowAnswers = running.network().between("orders", "cache").downstream().latency(Duration.ofMillis(300))) {
+            assertThat((double) (millisOf("orders", "redis-cli -h cache PING") - baseline)).isCloseTo(300, within(60.0));
+        }
+    }
+
+    @Test
+    void aDownServerRefusesConnectionsUntilHealed() {
+        try (ActiveFault down = running.network().between("orders", "cache").down()) {
+            ExecResult refused = ping("orders");
+            assertThat(refused.stdout() + refused.stderr()).contains("Connection refused");
+            assertThat(ping("billing").stdout()).contains("PONG");
+        }
+        assertThat(ping("orders").stdout()).contains("PONG");
+    }
+
+    @Test
+    void aCutLinkThroughTheProxyHangs() {
+        try (ActiveFault cut = running.network().between("orders", "cache").cut()) {
+            ExecResult hung = running.service("orders").exec("sh", "-c", "timeout 2 redis-cli -h cache PING; echo exit=$?");
+            assertThat(hung.stdout()).contains("exit=124").doesNotContain("PONG");
+        }
+    }
+
+    @Test
+    void bandwidthLimitsHowFastAnswersCome() {
+        running.service("cache").exec("sh", "-c", "head -c 200000 /dev/zero | tr '\\0' x | redis-cli -x SET big");
+        long baseline = millisOf("orders", "redis-cli -h cache GET big > /dev/null");
+        try (ActiveFault narrow = running.network().between("orders", "cache").downstream().bandwidth(100)) {
+            long limited = millisOf("orders", "redis-cli -h cache GET big > /dev/null");
+            // 200,000 bytes at 100 KB/s: about two seconds.
+            assertThat((double) (limited - baseline)).isCloseTo(1953, within(400.0));
+        }
+    }
+
+    @Test
+    void resetPeerAndTimeoutEndConnectionsAsTheClientSeesIt() {
+        try (ActiveFault reset = running.network().between("orders", "cache").resetPeer(Duration.ZERO)) {
+            ExecResult result = ping("orders");
+            assertThat(result.stdout() + result.stderr()).containsAnyOf("reset by peer", "Server closed the connection");
+        }
+        try (ActiveFault stalled = running.network().between("orders", "cache").timeout(Duration.ofMillis(1000))) {
+            long took = millisOf("orders", "redis-cli -h cache PING || true");
+            assertThat(took).isBetween(900L, 1800L);
+        }
+    }
+
+    @Test
+    void toxicityZeroAffectsNoConnectionAndADownLinkTakesNone() {
+        long baseline = millisOf("orders", "redis-cli -h cache PING");
+        try (ActiveFault none = running.network().between("orders", "cache").toxicity(0.0).latency(Duration.ofMillis(500))) {
+            assertThat(millisOf("orders", "redis-cli -h cache PING")).isLessThan(baseline + 250);
+        }
+        assertThatThrownBy(() -> running.network().between("orders", "cache").toxicity(0.5).down())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A link that is down refuses every connection: toxicity 0.5 does not apply to down(). Use resetPeer(Duration.ZERO)"
+                        + " to break a share of connections.");
+    }
+
+    @Test
+    void limitDataAndSlicerStillDeliverWhatFits() {
+        try (ActiveFault sliced = running.network().between("orders", "cache").slicer(2, 1, Duration.ofMillis(1))) {
+            assertThat(ping("orders").stdout()).contains("PONG");
+        }
+        try (ActiveFault limited = running.network().between("orders", "cache").downstream().limitData(3)) {
+            ExecResult result = ping("orders");
+            assertThat(result.stdout()).doesNotContain("PONG");
+        }
+    }
+
+    private static ExecResult ping(String client) {
+        return running.service(client).exec("redis-cli", "-h", "cache", "PING");
+    }
+
+    /** Runs a shell command in {@code client} and returns how long it took there, in ms: no exec overhead counted. */
+    private static long millisOf(String client, String command) {
+        ServiceHandle handle = running.service(client);
+        ExecResult result = handle.exec("sh", "-c", "s=$(date +%s%N); " + command + "; e=$(date +%s%N); echo took=$(( (e - s) / 1000000 ))");
+        String took = result.stdout().replaceAll("(?s).*took=(\\d+).*", "$1");
+        return Long.parseLong(took.strip());
+    }
+
+    private static String stats() throws IOException, InterruptedException {
+        ServiceHandle proxy = running.service(PROXY);
+        HttpResponse<String> toxics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + proxy.host() + ":"
+                + proxy.mappedPort(FaultProxies.CONTROL_PORT) + "/toxics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + proxy.host() + ":"
+                + proxy.mappedPort(FaultProxies.CONTROL_PORT) + "/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        return stats.body() + "\ntoxics " + toxics.body().lines().filter(l -> !l.isBlank()).count();
+    }
+
+    private static long accepted(String stats) {
+        return Long.parseLong(stats.replaceAll("(?s).*connections\\.accepted (\\d+).*", "$1"));
+    }
+}

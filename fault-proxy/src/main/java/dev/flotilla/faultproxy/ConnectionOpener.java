@@ -66,15 +66,14 @@ final class ConnectionOpener extends ChannelInitializer<SocketChannel> {
         if (!client.isActive()) {
             return;
         }
-        new Bootstrap()
+        // The same event loop as the client's: a connection's two channels and its timers never need locking.
+        Bootstrap bootstrap = new Bootstrap()
                 .group(client.eventLoop())
                 .channel(NioSocketChannel.class)
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .handler(new ChannelInboundHandlerAdapter())
-                .connect(address)
+                .handler(new ChannelInboundHandlerAdapter());
+        ChannelTuning.OPTIONS.forEach((option, value) -> setOption(bootstrap, option, value));
+        bootstrap.connect(address)
                 .addListener(connected -> {
                     Channel upstream = ((io.netty.channel.ChannelFuture) connected).channel();
                     if (!connected.isSuccess()) {
@@ -86,6 +85,11 @@ final class ConnectionOpener extends ChannelInitializer<SocketChannel> {
                         proxy.register(new Connection(client, upstream, proxy.registry(), proxy.stats()));
                     }
                 });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void setOption(Bootstrap bootstrap, ChannelOption<T> option, Object value) {
+        bootstrap.option(option, (T) value);
     }
 
     private void fail(SocketChannel client, String description, Throwable cause) {

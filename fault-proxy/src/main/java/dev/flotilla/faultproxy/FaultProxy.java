@@ -73,11 +73,10 @@ public final class FaultProxy implements AutoCloseable {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(group)
                     .channel(NioServerSocketChannel.class)
+                    // The same port is bound again after a down toxic, while old connections may linger in TIME_WAIT.
                     .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.AUTO_READ, false)
-                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ConnectionOpener(forward, this, resolver));
+            ChannelTuning.OPTIONS.forEach((option, value) -> setChildOption(bootstrap, option, value));
             Listener listener = new Listener(bootstrap, forward);
             listeners.put(forward, listener);
             try {
@@ -87,6 +86,11 @@ public final class FaultProxy implements AutoCloseable {
                         bindFailure);
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void setChildOption(ServerBootstrap bootstrap, ChannelOption<T> option, Object value) {
+        bootstrap.childOption(option, (T) value);
     }
 
     /** The control API's port, as bound. */

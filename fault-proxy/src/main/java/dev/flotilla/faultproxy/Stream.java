@@ -3,7 +3,7 @@ package dev.flotilla.faultproxy;
 import java.util.Locale;
 
 /** The direction of data that a toxic affects, named as in Toxiproxy. */
-public enum Stream {
+enum Stream {
     /** From the client to the upstream server. */
     UPSTREAM,
     /** From the upstream server to the client; the default, as in Toxiproxy. */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * @param toxicity   the share of connections it affects, decided once per connection
  * @param attributes every attribute of the type, in the type's order, defaults filled in
  */
-public record Toxic(String name, ToxicType type, Stream stream, double toxicity, Map<String, Long> attributes) {
+record Toxic(String name, ToxicType type, Stream stream, double toxicity, Map<String, Long> attributes) {
 
     /** Copies the attributes, so that the record stays immutable. */
     public Toxic {

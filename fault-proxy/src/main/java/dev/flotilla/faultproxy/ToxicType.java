@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The kinds of fault the proxy can inject, with their attributes, following Toxiproxy's README. */
-public enum ToxicType {
+enum ToxicType {
     /** Delays every chunk of data by {@code latency} +/- {@code jitter} milliseconds, keeping their order. */
     LATENCY(Attribute.required("latency"), Attribute.optional("jitter", 0)),
     /** Limits throughput to {@code rate} KB/s (1 KB = 1000 bytes); 0 means no limit, as in Toxiproxy. */

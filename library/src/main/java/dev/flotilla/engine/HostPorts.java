@@ -5,9 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
@@ -19,6 +22,9 @@ import dev.flotilla.model.ServiceSpec;
  * runs on this machine, so only then is it done.
  */
 final class HostPorts {
+
+    private static final int EPHEMERAL_FIRST = 32768;
+    private static final int EPHEMERAL_LAST = 60999;
 
     private HostPorts() {
     }
@@ -61,6 +67,24 @@ final class HostPorts {
         } finally {
             held.forEach(HostPorts::closeQuietly);
         }
+    }
+
+    /**
+     * Distinct random host ports from Linux's ephemeral range (where Docker picks too) for a remote
+     * engine, whose machine this JVM cannot probe. One that is taken there fails the start with
+     * "port is already allocated" or "address already in use", and new ports are tried.
+     */
+    static Map<Integer, Integer> chooseRandom(List<Integer> containerPorts) {
+        Map<Integer, Integer> chosen = new LinkedHashMap<>();
+        Set<Integer> used = new HashSet<>();
+        for (int containerPort : containerPorts) {
+            int port;
+            do {
+                port = ThreadLocalRandom.current().nextInt(EPHEMERAL_FIRST, EPHEMERAL_LAST + 1);
+            } while (!used.add(port));
+            chosen.put(containerPort, port);
+        }
+        return chosen;
     }
 
     private static boolean isFree(String bindAddress, int port) {

@@ -48,7 +48,7 @@ final class ServiceContainer {
     private volatile String image;
     private volatile String containerId;
     private volatile Map<Integer, Integer> mappedPorts = Map.of();
-    /** Host ports Flotilla chose for the random ports, on a local engine: kept across restarts. */
+    /** Host ports Flotilla chose for the random ports: kept across restarts. */
     private volatile Map<Integer, Integer> chosenPorts = Map.of();
 
     ServiceContainer(DockerEngine docker, ServiceSpec spec, String containerName, ServiceRecord record) {
@@ -122,9 +122,9 @@ final class ServiceContainer {
         String address = bindAddress();
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
-        // On a local engine Flotilla picks the free host ports itself, so that they are part of the
-        // container's configuration and a restart publishes the same ones (Docker would pick new ones).
-        chosenPorts = docker.isLocal() ? HostPorts.chooseFree(spec.ports(), address) : Map.of();
+        // Flotilla picks the host ports itself, so that they are part of the container's configuration
+        // and a restart publishes the same ones (Docker would pick new ones).
+        chosenPorts = docker.isLocal() ? HostPorts.chooseFree(spec.ports(), address) : HostPorts.chooseRandom(spec.ports());
         for (int port : spec.ports()) {
             ExposedPort exposedPort = ExposedPort.tcp(port);
             exposed.add(exposedPort);
@@ -402,7 +402,7 @@ final class ServiceContainer {
         }
     }
 
-    /** The host ports Flotilla chose for this container's random ports; empty on a remote engine, where Docker chooses. */
+    /** The host ports Flotilla chose for this container's random ports. */
     Map<Integer, Integer> chosenPorts() {
         return chosenPorts;
     }

@@ -2,7 +2,6 @@ package dev.flotilla.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,6 @@ class ServiceControlTest {
 
     @Test
     void aRestartedServiceKeepsItsHostPortsAndItsNames() throws IOException {
-        assumeTrue(DockerEngine.get().isLocal(), "a remote engine chooses new host ports on a restart (README, Faults)");
         try (RunningTopology running = Flotilla.topology("restart")
                 .service("cache", "redis:7", s -> s.ports(6379).aliases("redis-primary"))
                 .service("client", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("cache"))

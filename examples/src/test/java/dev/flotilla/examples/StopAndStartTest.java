@@ -18,7 +18,7 @@ class StopAndStartTest {
         cache.stop();
         assertThat(client.exec("sh", "-c", "echo PING | nc -w 1 cache 6379").stdout()).doesNotContain("PONG");
 
-        cache.start(); // waits until ready again; host ports may have changed
+        cache.start(); // waits until ready again, on the same host ports
         assertThat(client.exec("sh", "-c", "echo PING | nc -w 2 cache 6379").stdout()).contains("PONG");
     }
 }

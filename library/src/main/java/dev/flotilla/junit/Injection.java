@@ -14,11 +14,15 @@ import java.util.regex.Pattern;
 
 import dev.flotilla.Endpoint;
 import dev.flotilla.RunningTopology;
+import dev.flotilla.TopologyNetwork;
 import dev.flotilla.ServiceHandle;
 import dev.flotilla.ServiceName;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-/** Computes what goes into a {@link ServiceHandle} or {@link Endpoint @Endpoint} parameter or field. */
+/**
+ * Computes what goes into a {@link ServiceHandle}, {@link RunningTopology}, {@link TopologyNetwork} or
+ * {@link Endpoint @Endpoint} parameter or field.
+ */
 final class Injection {
 
     private static final Pattern ENDPOINT = Pattern.compile("(?:([a-zA-Z][a-zA-Z0-9+.-]*)://)?([^:/]+):(\\d{1,5})");
@@ -28,7 +32,8 @@ final class Injection {
 
     /** Whether an element of this type and annotations is Flotilla's to fill. */
     static boolean isInjectable(AnnotatedElement element, Class<?> type) {
-        return element.isAnnotationPresent(Endpoint.class) || ServiceHandle.class.equals(type);
+        return element.isAnnotationPresent(Endpoint.class) || ServiceHandle.class.equals(type) || RunningTopology.class.equals(type)
+                || TopologyNetwork.class.equals(type);
     }
 
     /**
@@ -42,6 +47,12 @@ final class Injection {
         Endpoint endpoint = element.getAnnotation(Endpoint.class);
         if (endpoint != null) {
             return endpointValue(endpoint.value(), type, what, topology);
+        }
+        if (RunningTopology.class.equals(type)) {
+            return topology;
+        }
+        if (TopologyNetwork.class.equals(type)) {
+            return topology.network();
         }
         ServiceName named = element.getAnnotation(ServiceName.class);
         if (named == null && ownName.isEmpty()) {

@@ -40,7 +40,8 @@ import dev.flotilla.WaitFor;
 @Service(name = "orders",
         javaApp = @JavaApp(mainClass = "dev.flotilla.demo.orders.OrdersApp", jvmArgs = {"-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"}),
         ports = 8080, dependsOn = "postgres",
-        env = {"DB_URL=jdbc:postgresql://postgres:5432/shop", "DB_USER=shop", "DB_PASSWORD=shop"},
+        // Seconds: a database that does not answer fails the call instead of holding it (and storing it late).
+        env = {"DB_URL=jdbc:postgresql://postgres:5432/shop?connectTimeout=2&socketTimeout=5", "DB_USER=shop", "DB_PASSWORD=shop"},
         waitFor = @WaitFor(http = "/health", port = 8080))
 @Service(name = "inventory",
         javaApp = @JavaApp(mainClass = "dev.flotilla.demo.inventory.InventoryApp", jvmArgs = {"-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"}),

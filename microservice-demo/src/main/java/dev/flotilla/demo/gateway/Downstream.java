@@ -10,20 +10,22 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.demo.http.JsonHttp;
 
-/** One service behind the gateway, called over HTTP with short timeouts. */
+/** One service behind the gateway, called over HTTP with a short timeout: slow counts as unavailable. */
 final class Downstream {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
+            .connectTimeout(Duration.ofSeconds(1))
             .build();
 
     private final String name;
     private final URI base;
+    private final Duration timeout;
 
-    Downstream(String name, URI base) {
+    Downstream(String name, URI base, Duration timeout) {
         this.name = name;
         this.base = base;
+        this.timeout = timeout;
     }
 
     String name() {
@@ -48,7 +50,7 @@ final class Downstream {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), JsonHttp.JSON.readTree(response.body()));
         } catch (IOException e) {
             throw new Unavailable(name, e);

@@ -2,6 +2,7 @@ package dev.flotilla.demo.gateway;
 
 import java.net.URI;
 import java.security.Security;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,10 +23,13 @@ import dev.flotilla.demo.orders.OrderRequest;
  *   <li>{@code GET /health}: 200 while the gateway runs.</li>
  * </ul>
  *
- * <p>When a service it needs does not answer, the gateway answers 503 with
- * {@code {"error": "...", "service": "<name>"}}, and recovers by itself once the service is back.
+ * <p>When a service it needs does not answer within {@code DOWNSTREAM_TIMEOUT_MS} (800 ms), the
+ * gateway answers 503 with {@code {"error": "<name> is unavailable", "service": "<name>", "detail": "..."}},
+ * and recovers by itself once the service is back. An order that orders could not store gives its
+ * reserved stock back.
  *
- * <p>Environment: {@code ORDERS_URL} and {@code INVENTORY_URL} (such as {@code http://orders:8080}), {@code PORT} (8080).
+ * <p>Environment: {@code ORDERS_URL} and {@code INVENTORY_URL} (such as {@code http://orders:8080}),
+ * {@code DOWNSTREAM_TIMEOUT_MS} (800), {@code PORT} (8080).
  */
 public final class GatewayApp {
 
@@ -36,8 +40,10 @@ public final class GatewayApp {
         // Services restart with new addresses, and a name that did not resolve a moment ago may resolve now.
         Security.setProperty("networkaddress.cache.ttl", "0");
         Security.setProperty("networkaddress.cache.negative.ttl", "0");
-        Downstream orders = new Downstream("orders", URI.create(Env.required("ORDERS_URL")));
-        Downstream inventory = new Downstream("inventory", URI.create(Env.required("INVENTORY_URL")));
+        // A shop's gateway answers fast or says why: a service slower than this counts as unavailable.
+        Duration timeout = Duration.ofMillis(Long.parseLong(Env.get("DOWNSTREAM_TIMEOUT_MS", "800")));
+        Downstream orders = new Downstream("orders", URI.create(Env.required("ORDERS_URL")), timeout);
+        Downstream inventory = new Downstream("inventory", URI.create(Env.required("INVENTORY_URL")), timeout);
         int port = Integer.parseInt(Env.get("PORT", "8080"));
         JsonHttp.on(port)
                 .route("/health", request -> Reply.of(200, Map.of("status", "UP")))

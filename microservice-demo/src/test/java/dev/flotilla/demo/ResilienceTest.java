@@ -1,0 +1,90 @@
+package dev.flotilla.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import dev.flotilla.ActiveFault;
+import dev.flotilla.Endpoint;
+import dev.flotilla.Fault;
+import dev.flotilla.ServiceHandle;
+import dev.flotilla.TopologyNetwork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The shop with parts of its network misbehaving: inventory's Redis slow, orders cut off from
+ * PostgreSQL. The @Fault on a method places Flotilla's proxy on inventory -> redis, so this class
+ * runs on an instance of its own (its topology differs from the other classes' by that proxy).
+ */
+@ShopStack
+class ResilienceTest {
+
+    @Endpoint("gateway:8080")
+    URI gatewayUri;
+
+    ServiceHandle postgres;
+    ServiceHandle redis;
+
+    private Gateway gateway;
+
+    @BeforeEach
+    void client() {
+        gateway = new Gateway(gatewayUri);
+    }
+
+    @Test
+    @Fault(from = "inventory", to = "redis", kind = Fault.Kind.LATENCY, latency = "500ms")
+    void withRedisSlowTheGatewayAnswersWithinItsTimeoutNamingInventory() throws Exception {
+        long began = System.nanoTime();
+        Gateway.Answer slow = gateway.placeOrder("widget", 1);
+        long tookMillis = (System.nanoTime() - began) / 1_000_000;
+
+        // Every Redis round trip of inventory now takes at least a second; the gateway waits 800 ms.
+        assertThat(slow.status()).as("answer %s", slow.body()).isEqualTo(503);
+        assertThat(slow.body().get("error").asText()).isEqualTo("inventory is unavailable");
+        assertThat(slow.body().get("service").asText()).isEqualTo("inventory");
+        assertThat(tookMillis).isBetween(800L, 2_000L);
+    }
+
+    @Test
+    void withOrdersCutOffFromPostgresAnOrderIsRefusedAndNoStockIsLost(TopologyNetwork network) throws Exception {
+        long stockBefore = stockInRedis("gadget");
+        long ordersBefore = ordersInPostgres();
+
+        try (ActiveFault partition = network.between("orders", "postgres").cut()) {
+            Gateway.Answer refused = gateway.placeOrder("gadget", 2);
+
+            assertThat(refused.status()).as("answer %s", refused.body()).isEqualTo(503);
+            assertThat(refused.body().get("service").asText()).isEqualTo("orders");
+            assertThat(stockInRedis("gadget")).as("stock given back").isEqualTo(stockBefore);
+            // orders' own connection attempt ends after its 2 s connect timeout: nothing is stored late.
+            Thread.sleep(2_500);
+        }
+
+        Gateway.Answer placed = gateway.placeOrder("gadget", 2);
+        assertThat(placed.status()).as("answer %s", placed.body()).isEqualTo(201);
+        assertThat(stockInRedis("gadget")).isEqualTo(stockBefore - 2);
+        assertThat(ordersInPostgres()).isEqualTo(ordersBefore + 1);
+    }
+
+    private long stockInRedis(String sku) {
+        try (RedisClient client = RedisClient.create(redis.host(), redis.mappedPort(6379))) {
+            return Long.parseLong(client.get("stock:" + sku));
+        }
+    }
+
+    private long ordersInPostgres() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + postgres.address(5432) + "/shop", "shop", "shop");
+             Statement statement = db.createStatement();
+             ResultSet count = statement.executeQuery("select count(*) from orders")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+}

@@ -11,6 +11,7 @@ import dev.flotilla.Flotilla;
 import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
+import dev.flotilla.support.DockerState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,9 @@ class PacketFilterFaultsTest {
     @AfterEach
     void nothingOfAFaultIsLeft() {
         running.heal();
+        assertThat(DockerState.containers(Labels.SERVICE, "flotilla-faults"))
+                .filteredOn(c -> running.instanceId().equals(c.getLabels().get(Labels.TOPOLOGY)))
+                .as("packet filter helpers left").isEmpty();
         for (String service : running.serviceNames()) {
             String rules = PacketFilter.rules((StartedTopology) running, ((StartedTopology) running).container(service));
             assertThat(rules).as("packet filter of " + service).doesNotContain(PacketFilter.CHAIN);
@@ -98,6 +102,23 @@ class PacketFilterFaultsTest {
         assertThatThrownBy(() -> running.network().between("orders", "cache").toxicity(1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("toxicity 1.5 is not a share between 0.0 and 1.0");
+
+        running.service("cache").pause();
+        assertThatThrownBy(() -> running.network().between("orders", "cache").cut())
+                .isInstanceOf(FlotillaException.class)
+                .hasMessage("Cannot put cut on orders -> cache, both ways in place: service \"cache\" is paused. Fix: start it (or unpause it) first.");
+        running.service("cache").unpause();
+
+        System.setProperty(FlotillaSettings.FAULTS_IMAGE, "busybox:1.36");
+        try {
+            assertThatThrownBy(() -> running.network().between("orders", "cache").cut())
+                    .isInstanceOf(FlotillaException.class)
+                    .hasMessageStartingWith("Could not cut for service \"orders\": the packet filter helper (busybox:1.36, sharing the"
+                            + " service's network namespace with NET_ADMIN) ended with exit code 127:")
+                    .hasMessageEndingWith("Fix: the image set by flotilla.faults.image must have sh and iptables.");
+        } finally {
+            System.clearProperty(FlotillaSettings.FAULTS_IMAGE);
+        }
 
         ServiceHandle billing = running.service("billing");
         billing.stop(Duration.ZERO);

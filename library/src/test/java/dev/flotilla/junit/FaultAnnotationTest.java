@@ -16,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -80,6 +81,31 @@ class FaultAnnotationTest {
             String out = orders.exec("sh", "-c", "s=$(date +%s%N); redis-cli -h cache PING; e=$(date +%s%N); echo took=$(( (e - s) / 1000000 ))").stdout();
             return Long.parseLong(out.replaceAll("(?s).*took=(\\d+).*", "$1").strip());
         }
+    }
+
+    @Topology(name = "declared-faults-unknown")
+    @Service(name = "orders", image = "busybox:1.36", command = {"sleep", "600"})
+    static class UnknownServiceTestCase {
+
+        @Test
+        @Fault(from = "orders", to = "nosuch", kind = Fault.Kind.LATENCY, latency = "100ms")
+        void slow() {
+            SEEN.add("ran with a fault on an unknown service");
+        }
+    }
+
+    @Test
+    void aLinkFaultOnAnUnknownServiceFailsTheClassBeforeAnythingStarts() {
+        SEEN.clear();
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(UnknownServiceTestCase.class)).execute();
+
+        assertThat(SEEN).isEmpty();
+        Throwable failure = results.allEvents().failed().stream()
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()).findFirst().orElseThrow();
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("link orders -> nosuch")
+                .hasMessageContaining("the link names service \"nosuch\", which the topology does not have")
+                .hasMessageContaining("name one of [orders]");
     }
 
     @Test

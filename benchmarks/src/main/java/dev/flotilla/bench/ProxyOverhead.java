@@ -64,6 +64,7 @@ final class ProxyOverhead {
     }
 
     private static RunningTopology start() {
+        // The clients only host redis-benchmark; ten minutes is several times a default run (about 90 s).
         String[] sleep = {"sleep", "600"};
         return Flotilla.topology("bench-proxy-overhead")
                 .service(SERVER, IMAGE, s -> s

@@ -13,8 +13,9 @@ import org.testcontainers.DockerClientFactory;
 /**
  * Runs issue 5's benchmark: every scenario with every contender, interleaved within each round
  * (the contenders' order rotates from round to round, so none always runs first or on a
- * warmer engine), then prints the table and writes it, the raw samples and a chart to
- * {@code target/}. See the module's README for the command.
+ * warmer engine), then the fault proxy's own cost ({@link ProxyOverhead}); prints the tables and
+ * writes them, the raw samples and a chart to {@code target/}. {@code --only startup} or
+ * {@code --only proxy} runs one part. See the module's README for the command.
  */
 public final class BenchmarkMain {
 
@@ -27,15 +28,41 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Machine machine = Machine.describe();
-        ensureImage();
+        long began = System.nanoTime();
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        StringBuilder markdown = new StringBuilder();
+        if (options.runs(Options.STARTUP)) {
+            markdown.append(startup(options, machine, began, target));
+        }
+        if (options.runs(Options.PROXY)) {
+            Samples proxy = new Samples();
+            try {
+                ProxyOverhead.run(options.warmup(), options.proxyRounds(), proxy);
+            } finally {
+                removeLeftovers();
+            }
+            markdown.append(markdown.isEmpty() ? "" : "\n").append(new ProxyReport(proxy, options.warmup()).render());
+            Files.writeString(target.resolve("benchmark-proxy-samples.csv"), proxy.csv());
+        }
+        markdown.append("\nMeasured ").append(machine.line()).append(".\n");
+        // A run of one part writes its own file, so it does not replace the table of a full run.
+        Path results = target.resolve(options.only() == null ? "benchmark-results.md" : "benchmark-results-" + options.only() + ".md");
+        Files.writeString(results, markdown);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("Written: " + results.toAbsolutePath() + " and the samples as CSV");
+    }
 
+    /** Issue 5's start-up and teardown scenarios and the suite: runs them, writes samples and chart, returns the tables. */
+    private static String startup(Options options, Machine machine, long began, Path target) throws Exception {
+        ensureImage();
         Contender floor = new DockerJavaFloor();
         Contender sequential = new TestcontainersSequential();
         List<Contender> contenders = List.of(floor, sequential, new TestcontainersParallel(), new FlotillaContender());
         List<Scenario> scenarios = List.of(Scenario.single(), Scenario.independent(8), Scenario.chain(4), Scenario.diamond());
         Samples samples = new Samples();
         Samples suite = new Samples();
-        long began = System.nanoTime();
         try {
             for (int round = 1 - options.warmup(); round <= options.rounds(); round++) {
                 boolean measured = round >= 1;
@@ -70,24 +97,22 @@ public final class BenchmarkMain {
             }
         } finally {
             TestcontainersSuiteFixtures.NETWORK.close();
-            int left = Leftovers.removeAll();
-            if (left > 0) {
-                System.out.println("Removed " + left + " containers/networks left behind by a failure");
-            }
+            removeLeftovers();
         }
 
         List<String> names = contenders.stream().map(Contender::name).toList();
         String method = method(options, (System.nanoTime() - began) / 1_000_000_000);
-        String markdown = new MarkdownReport(samples, names, suite, SuiteScenario.titles(), machine, method).render();
-        System.out.println();
-        System.out.println(markdown);
-        Path target = Path.of("target");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("benchmark-results.md"), markdown);
         Files.writeString(target.resolve("benchmark-samples.csv"), samples.csv());
         Files.writeString(target.resolve("benchmark-chart.svg"),
                 new SvgChart(samples, names, suite, SuiteScenario.titles()).render("Flotilla vs Testcontainers vs docker-java, busybox httpd (" + machine.date() + ")"));
-        System.out.println("Written: " + target.toAbsolutePath().resolve("benchmark-results.md") + ", benchmark-samples.csv, benchmark-chart.svg");
+        return new MarkdownReport(samples, names, suite, SuiteScenario.titles(), method).render();
+    }
+
+    private static void removeLeftovers() {
+        int left = Leftovers.removeAll();
+        if (left > 0) {
+            System.out.println("Removed " + left + " containers/networks left behind by a failure");
+        }
     }
 
     private static void runOnce(Scenario scenario, Contender contender, Samples samples) throws Exception {

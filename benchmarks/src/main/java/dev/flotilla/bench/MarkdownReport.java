@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The table of medians with ratios to the floor, the issue's targets with what was measured,
- * and the machine it ran on.
+ * and how it was measured.
  */
 final class MarkdownReport {
 
@@ -17,10 +17,9 @@ final class MarkdownReport {
     private final String sequential;
     private final Samples suite;
     private final List<String> suiteContenders;
-    private final Machine machine;
     private final String method;
 
-    MarkdownReport(Samples samples, List<String> contenders, Samples suite, List<String> suiteContenders, Machine machine, String method) {
+    MarkdownReport(Samples samples, List<String> contenders, Samples suite, List<String> suiteContenders, String method) {
         this.samples = samples;
         this.contenders = contenders;
         this.suite = suite;
@@ -28,7 +27,6 @@ final class MarkdownReport {
         this.floor = contenders.get(0);
         this.sequential = contenders.get(1);
         this.flotilla = contenders.get(contenders.size() - 1);
-        this.machine = machine;
         this.method = method;
     }
 
@@ -50,7 +48,7 @@ final class MarkdownReport {
         }
         md.append("\n").append(suiteTable());
         md.append("\n").append(targets());
-        md.append("\n").append(method).append("\n\nMeasured ").append(machine.line()).append(".\n");
+        md.append("\n").append(method).append("\n");
         return md.toString();
     }
 

@@ -58,7 +58,7 @@ final class Samples {
         byRow.forEach((row, contenders) -> contenders.forEach((contender, values) -> {
             for (int i = 0; i < values.size(); i++) {
                 csv.append('"').append(row).append("\",\"").append(contender).append("\",").append(i + 1)
-                        .append(',').append(String.format(java.util.Locale.ROOT, "%.1f", values.get(i))).append('\n');
+                        .append(',').append(String.format(java.util.Locale.ROOT, "%.3f", values.get(i))).append('\n');
             }
         }));
         return csv.toString();

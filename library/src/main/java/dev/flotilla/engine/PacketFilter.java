@@ -39,8 +39,14 @@ final class PacketFilter {
         run(topology, target, script.toString(), "cut");
     }
 
-    /** Removes {@code rules}; the chain goes too once it has no rule left. */
+    /**
+     * Removes {@code rules}; the chain goes too once it has no rule left. A container that stopped
+     * meanwhile lost its network namespace, rules included: nothing is left to remove.
+     */
     static void remove(StartedTopology topology, ServiceContainer target, List<String> rules) {
+        if (!target.isRunning()) {
+            return;
+        }
         StringBuilder script = new StringBuilder();
         rules.forEach(rule -> script.append("iptables -w -D ").append(CHAIN).append(' ').append(rule).append(" || true\n"));
         script.append("if [ \"$(iptables -w -S ").append(CHAIN).append(" | wc -l)\" -le 1 ]; then\n")
@@ -57,9 +63,9 @@ final class PacketFilter {
     }
 
     private static String run(StartedTopology topology, ServiceContainer target, String script, String what) {
-        if (!target.isRunning() || target.isPaused()) {
+        if (!target.isRunning()) {
             throw new FlotillaException("Cannot " + what + " for service \"" + target.name() + "\": " + target.describeState()
-                    + ". Fix: start (or unpause) it first; a stopped container has no network to cut.");
+                    + ". Fix: start it first; a stopped container has no network to cut.");
         }
         DockerEngine docker = target.docker();
         String image = FlotillaSettings.get().faultsImage();

@@ -67,8 +67,11 @@ final class ProxyControl {
         }
     }
 
-    /** Removes the toxics; one that is gone already counts as removed. */
+    /** Removes the toxics; one that is gone already counts as removed, as do all of a proxy that stopped (with its toxics). */
     void remove(List<String> toxics) {
+        if (!proxy.isRunning()) {
+            return;
+        }
         for (String toxic : toxics) {
             HttpResponse<String> response = sendRaw(HttpRequest.newBuilder(uri("/toxics/" + toxic)).DELETE(), "heal a fault");
             if (response.statusCode() != 204 && response.statusCode() != 404) {

@@ -1,6 +1,7 @@
 package dev.flotilla.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -67,7 +68,7 @@ public record FaultSpec(String client, String server, boolean isolate, Fault.Kin
         if (isolate) {
             return "\"" + client + "\" cut off from every other service";
         }
-        String what = kind.name().toLowerCase().replace('_', ' ');
+        String what = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (!attributes.isEmpty()) {
             what += " (" + ATTRIBUTE_ORDER.stream().filter(attributes::containsKey).map(key -> key + "=" + attributes.get(key))
                     .collect(Collectors.joining(", ")) + ")";

@@ -1,5 +1,7 @@
 package dev.flotilla.resolve;
 
+import java.util.Locale;
+
 import dev.flotilla.Fault;
 import dev.flotilla.model.FaultSpec;
 import org.apiguardian.api.API;
@@ -44,7 +46,7 @@ public final class FaultChecks {
 
     private static void positive(FaultSpec fault, String attribute, String what) {
         if (fault.attributes().getOrDefault(attribute, 0L) <= 0) {
-            throw new IllegalArgumentException("a " + fault.kind().name().toLowerCase().replace('_', ' ') + " fault needs " + what
+            throw new IllegalArgumentException("a " + fault.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " fault needs " + what
                     + " above zero");
         }
     }

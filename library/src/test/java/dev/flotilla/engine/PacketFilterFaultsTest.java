@@ -87,6 +87,17 @@ class PacketFilterFaultsTest {
     }
 
     @Test
+    void aCutOnAServiceThatStoppedMeanwhileHealsAndTheServiceIsStartedAgain() {
+        ActiveFault cut = running.network().between("orders", "cache").cut();
+        running.service("orders").stop(Duration.ZERO); // its namespace, and the rules in it, are gone
+
+        running.heal();
+        assertThat(cut.isActive()).isFalse();
+        assertThat(running.service("orders").isRunning()).isTrue();
+        assertThat(reaches(running.service("orders"), "cache")).isTrue();
+    }
+
+    @Test
     void badUseIsRefusedWithWhatToDo() {
         assertThatThrownBy(() -> running.network().between("orders", "nosuch"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -4,26 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.faultproxy.ProxyFixture.Reply;
 import java.net.Socket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ControlApiTest {
-
-    private TestServer echo;
-    private ProxyFixture proxy;
-
-    @BeforeEach
-    void start() throws Exception {
-        echo = TestServer.echo();
-        proxy = ProxyFixture.inFrontOf(echo);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        proxy.close();
-        echo.close();
-    }
+class ControlApiTest extends EchoBehindProxy {
 
     @Test
     void healthAnswersOk() throws Exception {

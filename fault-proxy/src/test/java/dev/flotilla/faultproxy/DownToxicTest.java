@@ -6,26 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DownToxicTest {
-
-    private TestServer echo;
-    private ProxyFixture proxy;
-
-    @BeforeEach
-    void start() throws Exception {
-        echo = TestServer.echo();
-        proxy = ProxyFixture.inFrontOf(echo);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        proxy.close();
-        echo.close();
-    }
+class DownToxicTest extends EchoBehindProxy {
 
     @Test
     void refusesNewConnectionsAndClosesOpenOnesUntilRemoved() throws Exception {

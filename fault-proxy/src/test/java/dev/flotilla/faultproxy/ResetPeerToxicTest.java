@@ -5,26 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Socket;
 import java.net.SocketException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ResetPeerToxicTest {
-
-    private TestServer echo;
-    private ProxyFixture proxy;
-
-    @BeforeEach
-    void start() throws Exception {
-        echo = TestServer.echo();
-        proxy = ProxyFixture.inFrontOf(echo);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        proxy.close();
-        echo.close();
-    }
+class ResetPeerToxicTest extends EchoBehindProxy {
 
     @Test
     void resetsTheConnectionAtOnce() throws Exception {

@@ -5,26 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TimeoutToxicTest {
-
-    private TestServer echo;
-    private ProxyFixture proxy;
-
-    @BeforeEach
-    void start() throws Exception {
-        echo = TestServer.echo();
-        proxy = ProxyFixture.inFrontOf(echo);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        proxy.close();
-        echo.close();
-    }
+class TimeoutToxicTest extends EchoBehindProxy {
 
     @Test
     void stopsAllDataAndClosesTheConnectionAfterTheTimeout() throws Exception {

@@ -129,24 +129,22 @@ final class TopologyFaults implements TopologyNetwork {
         throwFirst(failures, "heal every network fault");
     }
 
-    /** A test paused the service: unpaused when healing. */
+    /** A test paused the service (unpaused when healing), or unpaused it. */
     void paused(String service, boolean isPaused) {
-        synchronized (paused) {
-            if (isPaused) {
-                paused.add(service);
-            } else {
-                paused.remove(service);
-            }
-        }
+        mark(paused, service, isPaused);
     }
 
-    /** A test stopped (or killed) the service: started again when healing. */
+    /** A test stopped or killed the service (started again when healing), or started it. */
     void stopped(String service, boolean isStopped) {
-        synchronized (stopped) {
-            if (isStopped) {
-                stopped.add(service);
+        mark(stopped, service, isStopped);
+    }
+
+    private static void mark(Set<String> services, String service, boolean in) {
+        synchronized (services) {
+            if (in) {
+                services.add(service);
             } else {
-                stopped.remove(service);
+                services.remove(service);
             }
         }
     }
@@ -159,22 +157,14 @@ final class TopologyFaults implements TopologyNetwork {
         } catch (RuntimeException e) {
             failures.add(e);
         }
-        List<String> toUnpause;
-        synchronized (paused) {
-            toUnpause = List.copyOf(paused);
-        }
-        for (String service : toUnpause) {
+        for (String service : copy(paused)) {
             try {
                 topology.service(service).unpause();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
         }
-        List<String> toStart;
-        synchronized (stopped) {
-            toStart = List.copyOf(stopped);
-        }
-        for (String service : toStart) {
+        for (String service : copy(stopped)) {
             try {
                 topology.service(service).start();
             } catch (RuntimeException e) {
@@ -182,6 +172,12 @@ final class TopologyFaults implements TopologyNetwork {
             }
         }
         throwFirst(failures, "put topology \"" + topology.name() + "\" back as it was");
+    }
+
+    private static List<String> copy(Set<String> services) {
+        synchronized (services) {
+            return List.copyOf(services);
+        }
     }
 
     private static void throwFirst(List<RuntimeException> failures, String what) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
@@ -12,7 +11,6 @@ import dev.flotilla.Endpoint;
 import dev.flotilla.ServiceHandle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 
 /**
  * An order placed through the gateway lands in PostgreSQL and takes its quantity from the stock
@@ -37,14 +35,14 @@ class PlaceOrderTest {
 
     @Test
     void anOrderIsStoredInPostgresAndLowersTheStockInRedis() throws Exception {
-        long stockBefore = stockInRedis("widget");
+        long stockBefore = ShopData.stock(redis, "widget");
 
         Gateway.Answer placed = gateway.placeOrder("widget", 3);
 
         assertThat(placed.status()).as("answer %s", placed.body()).isEqualTo(201);
         long id = placed.body().get("id").asLong();
         assertThat(placed.body().get("sku").asText()).isEqualTo("widget");
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + postgres.address(5432) + "/shop", "shop", "shop");
+        try (Connection db = ShopData.database(postgres);
              PreparedStatement select = db.prepareStatement("select sku, quantity from orders where id = ?")) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
@@ -53,7 +51,7 @@ class PlaceOrderTest {
                 assertThat(row.getInt("quantity")).isEqualTo(3);
             }
         }
-        assertThat(stockInRedis("widget")).isEqualTo(stockBefore - 3);
+        assertThat(ShopData.stock(redis, "widget")).isEqualTo(stockBefore - 3);
         Gateway.Answer readBack = gateway.get("/orders/" + id);
         assertThat(readBack.status()).isEqualTo(200);
         assertThat(readBack.body().get("quantity").asInt()).isEqualTo(3);
@@ -61,19 +59,13 @@ class PlaceOrderTest {
 
     @Test
     void anOrderLargerThanTheStockIsRefusedAndChangesNothing() throws Exception {
-        long stockBefore = stockInRedis("widget");
+        long stockBefore = ShopData.stock(redis, "widget");
 
         Gateway.Answer refused = gateway.placeOrder("widget", (int) stockBefore + 1);
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("error").asText()).isEqualTo("not enough stock of widget");
         assertThat(refused.body().get("available").asLong()).isEqualTo(stockBefore);
-        assertThat(stockInRedis("widget")).isEqualTo(stockBefore);
-    }
-
-    private long stockInRedis(String sku) {
-        try (RedisClient client = RedisClient.create(redis.host(), redis.mappedPort(6379))) {
-            return Long.parseLong(client.get("stock:" + sku));
-        }
+        assertThat(ShopData.stock(redis, "widget")).isEqualTo(stockBefore);
     }
 }

@@ -3,10 +3,6 @@ package dev.flotilla.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 import dev.flotilla.ActiveFault;
 import dev.flotilla.Endpoint;
@@ -15,7 +11,6 @@ import dev.flotilla.ServiceHandle;
 import dev.flotilla.TopologyNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 
 /**
  * The shop with parts of its network misbehaving: inventory's Redis slow, orders cut off from
@@ -54,37 +49,22 @@ class ResilienceTest {
 
     @Test
     void withOrdersCutOffFromPostgresAnOrderIsRefusedAndNoStockIsLost(TopologyNetwork network) throws Exception {
-        long stockBefore = stockInRedis("gadget");
-        long ordersBefore = ordersInPostgres();
+        long stockBefore = ShopData.stock(redis, "gadget");
+        long ordersBefore = ShopData.orderCount(postgres);
 
         try (ActiveFault partition = network.between("orders", "postgres").cut()) {
             Gateway.Answer refused = gateway.placeOrder("gadget", 2);
 
             assertThat(refused.status()).as("answer %s", refused.body()).isEqualTo(503);
             assertThat(refused.body().get("service").asText()).isEqualTo("orders");
-            assertThat(stockInRedis("gadget")).as("stock given back").isEqualTo(stockBefore);
+            assertThat(ShopData.stock(redis, "gadget")).as("stock given back").isEqualTo(stockBefore);
             // orders' own connection attempt ends after its 2 s connect timeout: nothing is stored late.
             Thread.sleep(2_500);
         }
 
         Gateway.Answer placed = gateway.placeOrder("gadget", 2);
         assertThat(placed.status()).as("answer %s", placed.body()).isEqualTo(201);
-        assertThat(stockInRedis("gadget")).isEqualTo(stockBefore - 2);
-        assertThat(ordersInPostgres()).isEqualTo(ordersBefore + 1);
-    }
-
-    private long stockInRedis(String sku) {
-        try (RedisClient client = RedisClient.create(redis.host(), redis.mappedPort(6379))) {
-            return Long.parseLong(client.get("stock:" + sku));
-        }
-    }
-
-    private long ordersInPostgres() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://" + postgres.address(5432) + "/shop", "shop", "shop");
-             Statement statement = db.createStatement();
-             ResultSet count = statement.executeQuery("select count(*) from orders")) {
-            count.next();
-            return count.getLong(1);
-        }
+        assertThat(ShopData.stock(redis, "gadget")).isEqualTo(stockBefore - 2);
+        assertThat(ShopData.orderCount(postgres)).isEqualTo(ordersBefore + 1);
     }
 }

@@ -108,4 +108,13 @@ public @interface Service {
      * reach the ports at the engine's address.
      */
     String bindAddress() default "";
+
+    /**
+     * Whether the service is a one-shot job that must run to completion: a database migration,
+     * seed data, a topic created. It counts as ready once its container has exited with 0, so its
+     * dependents start only then; any other exit code fails the topology's start with the job's
+     * log tail. {@link #waitFor()} does not apply; {@link #startupTimeout()} bounds how long it may run.
+     * The exited container stays (its log and state readable through its handle) until teardown.
+     */
+    boolean job() default false;
 }

@@ -158,6 +158,12 @@ public final class ServiceBuilder {
         return this;
     }
 
+    /** Makes the service a one-shot job, ready once it exited with 0; see {@link Service#job()}. */
+    public ServiceBuilder job() {
+        spec.job(true);
+        return this;
+    }
+
     /**
      * Runs {@code mainClass} in an image built from this JVM's class path, instead of an image;
      * see {@link JavaApp @JavaApp}. Add the service with {@link TopologyBuilder#service(String, Consumer)}.

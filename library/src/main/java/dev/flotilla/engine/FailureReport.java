@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.flotilla.model.WaitSpec;
 
 /**
  * The message of a failed service start: which service, which check and what it last saw, the
@@ -26,6 +27,11 @@ final class FailureReport {
     /** The report of a service whose readiness wait failed. */
     static FailureReport of(ServiceContainer container, ReadinessFailure failure) {
         String check = failure.condition() == null ? "start" : failure.condition().describe();
+        if (failure.condition() instanceof WaitSpec.Completed completed && failure.reason() != ReadinessFailure.Reason.ABORTED) {
+            return of(container, failure.reason() == ReadinessFailure.Reason.TIMED_OUT
+                    ? "is a job that did not complete within " + Durations.format(completed.timeout()) + ": " + failure.lastObservation()
+                    : "is a job that failed: " + failure.lastObservation());
+        }
         String headline = switch (failure.reason()) {
             case TIMED_OUT -> "did not become ready: " + check + " did not hold within "
                     + Durations.format(failure.condition().timeout()) + "; last attempt: " + failure.lastObservation();

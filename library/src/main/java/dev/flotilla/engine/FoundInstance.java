@@ -55,18 +55,26 @@ final class FoundInstance {
     boolean isProbablyStarting() {
         long newest = containers.stream().mapToLong(Container::getCreated).max().orElse(0);
         return Instant.ofEpochSecond(newest).plus(YOUNG).isAfter(Instant.now())
-                && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(c.getState()));
+                && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(c.getState()) || completed(c));
     }
 
-    /** What keeps it from being whole, such as {@code service "box" is exited}; empty when every service has a running container. */
+    /** A job's container that ran to completion: exited with 0 (the list only says so in its status, "Exited (0) ..."). */
+    private static boolean completed(Container container) {
+        return "exited".equals(container.getState()) && String.valueOf(container.getStatus()).startsWith("Exited (0)");
+    }
+
+    /**
+     * What keeps it from being whole, such as {@code service "box" is exited}; empty when every service has a running
+     * container, and every job one that exited with 0.
+     */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (ServiceSpec service : spec.services()) {
             Container container = byService.get(service.name());
             if (container == null) {
                 problems.add("service \"" + service.name() + "\" has no container");
-            } else if (!"running".equals(container.getState())) {
-                problems.add("service \"" + service.name() + "\" is " + container.getState());
+            } else if (service.job() ? !completed(container) : !"running".equals(container.getState())) {
+                problems.add("service \"" + service.name() + "\" is " + (service.job() ? container.getStatus() : container.getState()));
             }
         }
         return problems;

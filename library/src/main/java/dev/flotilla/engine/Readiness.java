@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HealthCheck;
 import dev.flotilla.ExecResult;
+import dev.flotilla.ServiceState;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.WaitSpec;
 
@@ -65,6 +66,9 @@ final class Readiness {
 
     /** The conditions to wait for: the declared ones, or the default for the declared ports. */
     static List<WaitSpec> effectiveConditions(ServiceSpec spec) {
+        if (spec.job()) {
+            return List.of(new WaitSpec.Completed(spec.startupTimeout()));
+        }
         if (!spec.waitFor().isEmpty()) {
             return spec.waitFor();
         }
@@ -116,6 +120,16 @@ final class Readiness {
         }
     }
 
+    /** Null once the job exited with 0; otherwise that it still runs, or the code it exited with. */
+    private String jobOutcome() {
+        ServiceState state = container.state();
+        if (state.running()) {
+            return "the job is still running";
+        }
+        long code = state.exitCode().orElse(-1);
+        return code == 0 ? null : "the job exited with code " + code + (state.oomKilled() ? " (OOM-killed)" : "");
+    }
+
     private static long pollInterval(long waitedMillis) {
         if (waitedMillis < EAGER_PHASE_MS) {
             return EAGER_POLL_MS;
@@ -125,6 +139,9 @@ final class Readiness {
 
     /** Null if the condition holds now, otherwise what was seen instead; takes at most about {@code remaining}. */
     private String check(WaitSpec condition, Duration remaining) throws ReadinessFailure {
+        if (condition instanceof WaitSpec.Completed) {
+            return jobOutcome();
+        }
         if (condition instanceof WaitSpec.Ports ports) {
             List<Integer> toCheck = ports.ports().isEmpty() ? container.spec().allContainerPorts() : ports.ports();
             for (int port : toCheck) {

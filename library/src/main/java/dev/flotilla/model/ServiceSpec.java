@@ -35,6 +35,8 @@ import org.apiguardian.api.API;
  * @param bindAddress host address published ports bind to; empty lets the engine choose (loopback
  *     where the Docker engine runs on this machine, every interface of a remote engine's host)
  * @param javaApp the Java main class to run in a built image, instead of {@code image}
+ * @param job whether the service is a one-shot job: ready once it has exited with 0, its
+ *     dependents starting only then; any other exit fails the start
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceSpec(
@@ -54,7 +56,8 @@ public record ServiceSpec(
         List<FileCopy> files,
         Map<String, String> labels,
         Optional<String> bindAddress,
-        Optional<JavaAppSpec> javaApp) {
+        Optional<JavaAppSpec> javaApp,
+        boolean job) {
 
     /** How long a service may take from start to ready unless it says otherwise. */
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -88,7 +91,7 @@ public record ServiceSpec(
     public Builder toBuilder() {
         Builder builder = new Builder(name).image(image).ports(ports).fixedPorts(fixedPorts).command(command).entrypoint(entrypoint)
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
-                .files(files).bindAddress(bindAddress).javaApp(javaApp);
+                .files(files).bindAddress(bindAddress).javaApp(javaApp).job(job);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -135,6 +138,7 @@ public record ServiceSpec(
         private final Map<String, String> labels = new LinkedHashMap<>();
         private Optional<String> bindAddress = Optional.empty();
         private Optional<JavaAppSpec> javaApp = Optional.empty();
+        private boolean job;
 
         private Builder(String name) {
             this.name = name;
@@ -244,10 +248,16 @@ public record ServiceSpec(
             return this;
         }
 
+        /** Whether the service is a one-shot job, ready once it exited with 0. */
+        public Builder job(boolean oneShot) {
+            this.job = oneShot;
+            return this;
+        }
+
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
-                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp);
+                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, job);
         }
     }
 }

@@ -165,6 +165,10 @@ public final class TopologyValidator {
 
     private static void checkWaits(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
         String where = origin.service(service.name(), "waitFor");
+        if (service.job() && !service.waitFor().isEmpty()) {
+            problems.add(where, "service \"" + service.name() + "\" is a job, which is ready once it exits with 0, and also declares "
+                    + service.waitFor().stream().map(WaitSpec::describe).toList(), "remove waitFor from the job, or make it a service that keeps running (job = false)");
+        }
         List<Integer> declared = service.allContainerPorts();
         if (service.startupTimeout().isZero() || service.startupTimeout().isNegative()) {
             problems.add(origin.service(service.name(), "startupTimeout"), "startup timeout " + service.startupTimeout() + " is not positive",

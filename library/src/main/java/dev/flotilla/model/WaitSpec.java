@@ -101,4 +101,16 @@ public sealed interface WaitSpec {
             return "container running";
         }
     }
+
+    /**
+     * The container has exited with 0: what a one-shot job waits for.
+     *
+     * @param timeout how long it may take
+     */
+    record Completed(Duration timeout) implements WaitSpec {
+        @Override
+        public String describe() {
+            return "job exiting with 0";
+        }
+    }
 }

@@ -142,7 +142,8 @@ public final class AnnotationTopologyResolver {
                 .memoryBytes(memory)
                 .files(files(service.files()))
                 .bindAddress(Optional.of(service.bindAddress()))
-                .javaApp(javaApp(service, origin, problems));
+                .javaApp(javaApp(service, origin, problems))
+                .job(service.job());
         env.forEach(spec::env);
         secrets.forEach(spec::secret);
         labels.forEach(spec::label);

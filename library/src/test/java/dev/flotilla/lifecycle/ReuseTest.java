@@ -34,18 +34,19 @@ class ReuseTest {
     @Test
     void aLaterRunAttachesToTheKeptInstanceAndAChangedModelGetsItsOwn() throws Exception {
         Run first = run("a", ON);
-        assertThat(reusableContainers()).extracting(Container::getId).containsExactly(first.container());
-        assertThat(reusableContainers().get(0).getLabels()).doesNotContainKey(Labels.SESSION);
+        assertThat(reusableCaches()).extracting(Container::getId).containsExactly(first.container());
+        assertThat(reusableCaches().get(0).getLabels()).doesNotContainKey(Labels.SESSION);
 
         Run second = run("a", ON);
         assertThat(second.container()).isEqualTo(first.container());
         assertThat(second.runs()).as("state kept between runs").isEqualTo(2);
+        assertThat(second.seeded()).as("the job, ended with 0, is reused, not run again").isEqualTo(1);
         assertThat(second.output()).contains("Reusing topology " + NAME);
 
         Run changed = run("b", ON);
         assertThat(changed.container()).isNotEqualTo(first.container());
         assertThat(changed.runs()).isEqualTo(1);
-        assertThat(reusableContainers()).hasSize(2);
+        assertThat(reusableCaches()).hasSize(2);
     }
 
     @Test
@@ -55,7 +56,7 @@ class ReuseTest {
 
         Run next = run("b", ON, "-Dflotilla.reuse.ttl=2s");
 
-        assertThat(reusableContainers()).extracting(Container::getId).containsExactly(next.container()).doesNotContain(kept.container());
+        assertThat(reusableCaches()).extracting(Container::getId).containsExactly(next.container()).doesNotContain(kept.container());
     }
 
     @Test
@@ -141,12 +142,16 @@ class ReuseTest {
                 .map(Container::getState).findFirst().orElse("gone");
     }
 
+    private static List<Container> reusableCaches() {
+        return reusableContainers().stream().filter(c -> "cache".equals(c.getLabels().get(Labels.SERVICE))).toList();
+    }
+
     private static List<Container> reusableContainers() {
         return DockerState.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Labels.REUSABLE, "true", Labels.TOPOLOGY_NAME, NAME)).exec();
     }
 
-    private record Run(String container, int runs, String output) {
+    private record Run(String container, int runs, int seeded, String output) {
     }
 
     private static Run run(String mark, String... jvmOptions) throws Exception {
@@ -154,6 +159,7 @@ class ReuseTest {
         assertThat(child.awaitExit(120)).as(child.output()).isZero();
         String output = child.output();
         return new Run(child.awaitLine("CONTAINER ", 1).split(" ")[1].trim(),
-                Integer.parseInt(child.awaitLine("RUNS ", 1).split(" ")[1].trim()), output);
+                Integer.parseInt(child.awaitLine("RUNS ", 1).split(" ")[1].trim()),
+                Integer.parseInt(child.awaitLine("SEEDED ", 1).split(" ")[1].trim()), output);
     }
 }

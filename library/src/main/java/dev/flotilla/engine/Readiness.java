@@ -56,8 +56,12 @@ final class Readiness {
             .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
             .build();
 
+    /** How long after a job's exit its output may take to arrive before the job counts as done all the same. */
+    private static final Duration LOG_DRAIN_LIMIT = Duration.ofSeconds(2);
+
     private final ServiceContainer container;
     private final ContainerListeners listeners;
+    private long jobExitSeen;
 
     Readiness(ServiceContainer container) {
         this.container = container;
@@ -79,6 +83,7 @@ final class Readiness {
     }
 
     void await(BooleanSupplier aborted) throws ReadinessFailure {
+        jobExitSeen = 0;
         long start = System.nanoTime();
         long overallDeadline = start + container.spec().startupTimeout().toNanos();
         for (WaitSpec condition : effectiveConditions(container.spec())) {
@@ -120,14 +125,25 @@ final class Readiness {
         }
     }
 
-    /** Null once the job exited with 0; otherwise that it still runs, or the code it exited with. */
+    /**
+     * Null once the job exited with 0 and its output has been read to the end (so that its log is
+     * whole when its dependents start; Podman delivers the last lines of a short job late), or
+     * {@link #LOG_DRAIN_LIMIT} after the exit was seen; otherwise what holds it up, or the code it exited with.
+     */
     private String jobOutcome() {
         ServiceState state = container.state();
         if (state.running()) {
             return "the job is still running";
         }
         long code = state.exitCode().orElse(-1);
-        return code == 0 ? null : "the job exited with code " + code + (state.oomKilled() ? " (OOM-killed)" : "");
+        if (code != 0) {
+            return "the job exited with code " + code + (state.oomKilled() ? " (OOM-killed)" : "");
+        }
+        if (jobExitSeen == 0) {
+            jobExitSeen = System.nanoTime();
+        }
+        boolean drained = container.log().ended() || System.nanoTime() - jobExitSeen > LOG_DRAIN_LIMIT.toNanos();
+        return drained ? null : "the job exited with 0; its output is still being read";
     }
 
     private static long pollInterval(long waitedMillis) {

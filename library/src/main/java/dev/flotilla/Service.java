@@ -32,7 +32,7 @@ public @interface Service {
 
     /**
      * The image reference, for example {@code "redis:7"} or {@code "registry.local:5000/team/api:1.2"}.
-     * Leave it empty when the service is a {@link #javaApp()}: set exactly one of the two.
+     * Leave it empty when the service is a {@link #javaApp()} or has a {@link #build()}: set exactly one of the three.
      */
     String image() default "";
 
@@ -41,6 +41,12 @@ public @interface Service {
      * of an {@link #image()}; see {@link JavaApp}. At most one.
      */
     JavaApp[] javaApp() default {};
+
+    /**
+     * Builds the image from a Dockerfile of the project instead of running an existing
+     * {@link #image()}; see {@link Build}. At most one, and not with an image or a {@link #javaApp()}.
+     */
+    Build[] build() default {};
 
     /** Container ports to publish on random host ports (TCP), for example {@code {8080, 9090}}. */
     int[] ports() default {};

@@ -3,11 +3,14 @@ package dev.flotilla;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.flotilla.model.DockerBuildSpec;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.Secret;
@@ -25,6 +28,7 @@ public final class ServiceBuilder {
 
     private final String name;
     private final ServiceSpec.Builder spec;
+    private DockerBuildSpec dockerBuild;
     // Conditions are completed with the startup timeout at build time, whatever order the calls came in.
     private final List<Function<Duration, WaitSpec>> waits = new ArrayList<>();
     private Duration startupTimeout = ServiceSpec.DEFAULT_STARTUP_TIMEOUT;
@@ -155,6 +159,48 @@ public final class ServiceBuilder {
     /** The host address published ports bind to; unless set, Flotilla chooses as described in {@link Service#bindAddress()}. */
     public ServiceBuilder bindAddress(String address) {
         spec.bindAddress(Optional.of(address));
+        return this;
+    }
+
+    /**
+     * Builds the service's image from the Dockerfile in {@code context} (a directory, relative to the
+     * working directory unless absolute) instead of an image; see {@link Build @Build}. Add the
+     * service with {@link TopologyBuilder#service(String, Consumer)}.
+     */
+    public ServiceBuilder dockerfile(String context) {
+        return dockerfile(context, DockerBuildSpec.DEFAULT_DOCKERFILE);
+    }
+
+    /** Like {@link #dockerfile(String)}, with the Dockerfile's path inside the context. */
+    public ServiceBuilder dockerfile(String context, String dockerfile) {
+        dockerBuild = new DockerBuildSpec(context, dockerfile, Map.of(), Optional.empty());
+        return applyBuild();
+    }
+
+    /** A build argument of the {@link #dockerfile(String) Dockerfile} ({@code ARG name}). */
+    public ServiceBuilder buildArg(String name, String value) {
+        Map<String, String> args = new LinkedHashMap<>(requireBuild("buildArg").args());
+        args.put(name, value);
+        dockerBuild = new DockerBuildSpec(dockerBuild.context(), dockerBuild.dockerfile(), args, dockerBuild.target());
+        return applyBuild();
+    }
+
+    /** The stage of a multi-stage {@link #dockerfile(String) Dockerfile} to build. */
+    public ServiceBuilder buildTarget(String stage) {
+        requireBuild("buildTarget");
+        dockerBuild = new DockerBuildSpec(dockerBuild.context(), dockerBuild.dockerfile(), dockerBuild.args(), Optional.of(stage));
+        return applyBuild();
+    }
+
+    private DockerBuildSpec requireBuild(String method) {
+        if (dockerBuild == null) {
+            throw new IllegalStateException(method + "(...) belongs to a Dockerfile build: call dockerfile(context) first");
+        }
+        return dockerBuild;
+    }
+
+    private ServiceBuilder applyBuild() {
+        spec.build(Optional.of(dockerBuild));
         return this;
     }
 

@@ -40,7 +40,10 @@ final class ImagePuller {
     static Map<String, Phase> pullAll(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
         Map<String, List<String>> servicesByImage = new LinkedHashMap<>();
         for (ServiceSpec service : spec.services()) {
-            servicesByImage.computeIfAbsent(JavaAppImages.imageToPull(service), i -> new ArrayList<>()).add(service.name());
+            String image = JavaAppImages.imageToPull(service);
+            if (image != null) {
+                servicesByImage.computeIfAbsent(image, i -> new ArrayList<>()).add(service.name());
+            }
         }
         Duration stallTimeout = FlotillaSettings.get().pullStallTimeout();
         int attempts = FlotillaSettings.get().pullAttempts();

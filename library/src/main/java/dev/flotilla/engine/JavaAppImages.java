@@ -34,8 +34,14 @@ final class JavaAppImages {
     private JavaAppImages() {
     }
 
-    /** The image the puller must make available for {@code service}: its own, or the base of its Java application. */
+    /**
+     * The image the puller must make available for {@code service}: its own, or the base of its
+     * Java application; null for a service built from a Dockerfile, whose build pulls its bases itself.
+     */
     static String imageToPull(ServiceSpec service) {
+        if (service.build().isPresent() && service.javaApp().isEmpty()) {
+            return null;
+        }
         return service.javaApp().map(JavaAppSpec::baseImage).orElse(service.image());
     }
 
@@ -81,7 +87,7 @@ final class JavaAppImages {
         } catch (NotFoundException e) {
             // not built yet with this content
         }
-        JavaAppBuild.run(docker, serviceName, tag, recipe);
+        ImageBuild.run(docker, serviceName, tag, recipe);
         return tag;
     }
 

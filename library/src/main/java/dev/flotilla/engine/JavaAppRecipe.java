@@ -35,7 +35,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * application (for jars, the names and contents of their files, not their timestamps), so an
  * equal hash means an image that runs the same.
  */
-final class JavaAppRecipe {
+final class JavaAppRecipe implements BuildContext {
 
     /** Jar hashes by path, size and modification time: jars rarely change between starts. */
     private static final Map<String, String> JAR_HASHES = new ConcurrentHashMap<>();
@@ -190,7 +190,13 @@ final class JavaAppRecipe {
     }
 
     /** Writes the build context: the Dockerfile and every entry under {@code app/}. */
-    void writeContext(OutputStream out) throws IOException {
+    @Override
+    public String summary() {
+        return "from " + entries.size() + " class path entries";
+    }
+
+    @Override
+    public void writeContext(OutputStream out) throws IOException {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);

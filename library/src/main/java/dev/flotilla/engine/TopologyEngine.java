@@ -72,21 +72,49 @@ public final class TopologyEngine {
      * builds the images of Java application services.
      */
     static PreparedImages prepareImages(DockerEngine docker, TopologySpec spec, PullPolicy policy) {
-        Map<String, Phase> pulls = ImagePuller.pullAll(docker, spec, policy);
+        // Dockerfile builds pull their own bases: they run while the other images are pulled.
+        Instant dockerfileBuildsBegan = Instant.now();
+        CompletableFuture<Map<String, String>> dockerfileBuilds = spec.services().stream().anyMatch(s -> s.build().isPresent())
+                ? CompletableFuture.supplyAsync(() -> DockerfileImages.ensureAll(docker, spec), EngineThreads.EXECUTOR)
+                : CompletableFuture.completedFuture(Map.of());
+        Map<String, Phase> pulls;
+        try {
+            pulls = ImagePuller.pullAll(docker, spec, policy);
+        } catch (RuntimeException | Error e) {
+            dockerfileBuilds.cancel(true);
+            throw e;
+        }
         Instant buildsBegan = Instant.now();
-        Map<String, String> built = JavaAppImages.ensureAll(docker, spec);
+        Map<String, String> built = new LinkedHashMap<>(JavaAppImages.ensureAll(docker, spec));
         Instant buildsEnded = Instant.now();
+        Map<String, String> fromDockerfiles = joinBuilds(dockerfileBuilds);
+        Instant dockerfileBuildsEnded = Instant.now();
+        built.putAll(fromDockerfiles);
         Map<String, List<Phase>> steps = new LinkedHashMap<>();
         for (ServiceSpec service : spec.services()) {
             List<Phase> serviceSteps = new ArrayList<>();
             Optional.ofNullable(pulls.get(service.name())).ifPresent(serviceSteps::add);
-            if (built.containsKey(service.name())) {
+            if (fromDockerfiles.containsKey(service.name())) {
+                serviceSteps.add(new Phase("image " + built.get(service.name()), dockerfileBuildsBegan, dockerfileBuildsEnded, Phase.OK));
+            } else if (built.containsKey(service.name())) {
                 // Built one after the other, so they share the layers Docker caches: the window is the builds'.
                 serviceSteps.add(new Phase("image " + built.get(service.name()), buildsBegan, buildsEnded, Phase.OK));
             }
             steps.put(service.name(), serviceSteps);
         }
         return new PreparedImages(built, steps);
+    }
+
+    /** The Dockerfile builds' images; their failure (a {@link ServiceStartException}) as thrown by the build. */
+    private static Map<String, String> joinBuilds(CompletableFuture<Map<String, String>> builds) {
+        try {
+            return builds.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** Creates the network and starts every service of a new instance; on failure removes all of it. */

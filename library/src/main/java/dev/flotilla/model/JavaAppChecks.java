@@ -18,11 +18,17 @@ final class JavaAppChecks {
     /** Reports a missing or doubled image source, and every problem of the {@code javaApp}. */
     static void check(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
         if (service.javaApp().isEmpty()) {
-            problems.add(origin.service(service.name(), "image"), "service \"" + service.name() + "\" sets neither image nor javaApp",
-                    "set image (such as \"redis:7\") to run an existing image, or javaApp (such as"
+            problems.add(origin.service(service.name(), "image"), "service \"" + service.name() + "\" sets neither image, javaApp nor build",
+                    "set image (such as \"redis:7\") to run an existing image, javaApp (such as"
                             + " @JavaApp(mainClass = \"com.example.Main\"), in code .javaApp(\"com.example.Main\"))"
-                            + " to run a main class in an image built from this JVM's class path");
+                            + " to run a main class in an image built from this JVM's class path, or build (such as"
+                            + " @Build(context = \"src/test/docker/web\"), in code .dockerfile(\"src/test/docker/web\"))"
+                            + " to build it from a Dockerfile");
             return;
+        }
+        if (service.build().isPresent()) {
+            problems.add(origin.service(service.name(), "build"), "sets both javaApp (main class " + service.javaApp().get().mainClass()
+                    + ") and build", "keep one: javaApp builds an image from this JVM's class path, build one from a Dockerfile");
         }
         JavaAppSpec app = service.javaApp().get();
         String where = origin.service(service.name(), "javaApp");

@@ -35,6 +35,7 @@ import org.apiguardian.api.API;
  * @param bindAddress host address published ports bind to; empty lets the engine choose (loopback
  *     where the Docker engine runs on this machine, every interface of a remote engine's host)
  * @param javaApp the Java main class to run in a built image, instead of {@code image}
+ * @param build the Dockerfile to build the image from, instead of {@code image}
  * @param job whether the service is a one-shot job: ready once it has exited with 0, its
  *     dependents starting only then; any other exit fails the start
  */
@@ -57,6 +58,7 @@ public record ServiceSpec(
         Map<String, String> labels,
         Optional<String> bindAddress,
         Optional<JavaAppSpec> javaApp,
+        Optional<DockerBuildSpec> build,
         boolean job) {
 
     /** How long a service may take from start to ready unless it says otherwise. */
@@ -80,6 +82,7 @@ public record ServiceSpec(
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         bindAddress = Objects.requireNonNull(bindAddress, "bindAddress").filter(a -> !a.isBlank());
         javaApp = Objects.requireNonNull(javaApp, "javaApp");
+        build = Objects.requireNonNull(build, "build");
     }
 
     /** A builder for a service named {@code name}, with every part at its default. */
@@ -91,7 +94,7 @@ public record ServiceSpec(
     public Builder toBuilder() {
         Builder builder = new Builder(name).image(image).ports(ports).fixedPorts(fixedPorts).command(command).entrypoint(entrypoint)
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
-                .files(files).bindAddress(bindAddress).javaApp(javaApp).job(job);
+                .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).job(job);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -138,6 +141,7 @@ public record ServiceSpec(
         private final Map<String, String> labels = new LinkedHashMap<>();
         private Optional<String> bindAddress = Optional.empty();
         private Optional<JavaAppSpec> javaApp = Optional.empty();
+        private Optional<DockerBuildSpec> build = Optional.empty();
         private boolean job;
 
         private Builder(String name) {
@@ -248,6 +252,12 @@ public record ServiceSpec(
             return this;
         }
 
+        /** The Dockerfile to build the image from, instead of an image. */
+        public Builder build(Optional<DockerBuildSpec> dockerBuild) {
+            this.build = dockerBuild;
+            return this;
+        }
+
         /** Whether the service is a one-shot job, ready once it exited with 0. */
         public Builder job(boolean oneShot) {
             this.job = oneShot;
@@ -257,7 +267,7 @@ public record ServiceSpec(
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
-                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, job);
+                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, job);
         }
     }
 }

@@ -109,7 +109,9 @@ public final class TopologyValidator {
     }
 
     private static void checkImage(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
-        if (service.javaApp().isPresent() || service.image().isEmpty()) {
+        if (service.build().isPresent() && service.javaApp().isEmpty()) {
+            DockerBuildChecks.check(service, origin, problems);
+        } else if (service.javaApp().isPresent() || service.image().isEmpty()) {
             JavaAppChecks.check(service, origin, problems);
         } else if (!ImageReference.isValid(service.image())) {
             problems.add(origin.service(service.name(), "image"), "invalid image reference \"" + service.image() + "\"",

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.flotilla.Build;
 import dev.flotilla.CopyFile;
 import dev.flotilla.JavaApp;
 import dev.flotilla.Service;
@@ -19,6 +20,7 @@ import dev.flotilla.ProxiedLink;
 import dev.flotilla.Topology;
 import dev.flotilla.WaitFor;
 import dev.flotilla.model.ConfigProblems;
+import dev.flotilla.model.DockerBuildSpec;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.JavaAppSpec;
@@ -143,6 +145,7 @@ public final class AnnotationTopologyResolver {
                 .files(files(service.files()))
                 .bindAddress(Optional.of(service.bindAddress()))
                 .javaApp(javaApp(service, origin, problems))
+                .build(build(service, origin, problems))
                 .job(service.job());
         env.forEach(spec::env);
         secrets.forEach(spec::secret);
@@ -158,6 +161,16 @@ public final class AnnotationTopologyResolver {
         }
         return Arrays.stream(apps).findFirst().map(app -> new JavaAppSpec(app.mainClass(), List.of(app.classpath()),
                 List.of(app.jvmArgs()), app.baseImage().isBlank() ? JavaAppSpec.DEFAULT_BASE_IMAGE : app.baseImage()));
+    }
+
+    private static Optional<DockerBuildSpec> build(Service service, SpecOrigin origin, ConfigProblems problems) {
+        Build[] builds = service.build();
+        String where = origin.service(service.name(), "build");
+        if (builds.length > 1) {
+            problems.add(where, "declares " + builds.length + " @Build", "declare one: build = @Build(context = \"...\")");
+        }
+        return Arrays.stream(builds).findFirst().map(build -> new DockerBuildSpec(build.context(), build.dockerfile(),
+                keyValues(build.args(), where, "NAME=value", problems), Optional.of(build.target())));
     }
 
     private static List<FixedPort> fixedPorts(Service service, SpecOrigin origin, ConfigProblems problems) {

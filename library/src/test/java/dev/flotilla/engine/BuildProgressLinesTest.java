@@ -36,13 +36,13 @@ class BuildProgressLinesTest {
         String tag = "flotilla-app/buildprogress:" + nonce.substring(0, 8);
         List<String> lines;
         try (ProgressLine.Restore fast = ProgressLine.reportingEvery(INTERVAL); CapturedStderr err = CapturedStderr.start()) {
-            JavaAppBuild.run(DockerEngine.get(), "hello", tag, recipe);
+            ImageBuild.run(DockerEngine.get(), "hello", tag, recipe);
             lines = err.lines(" image " + tag + " ");
         } finally {
             TestImages.remove(tag);
         }
 
-        String logger = "INFO dev.flotilla.engine.JavaAppImages - ";
+        String logger = "INFO dev.flotilla.engine.ImageBuild - ";
         assertThat(lines.get(0)).endsWith(logger + "Building image " + tag + " for service hello");
         List<String> progress = lines.subList(1, lines.size() - 1);
         // The Dockerfile's four steps, and one per label the build adds

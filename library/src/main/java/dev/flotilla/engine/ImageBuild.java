@@ -13,22 +13,25 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One build of a Java application's image from its {@link JavaAppRecipe}: writes the context
- * to a temporary file, sends it to the engine, and says every few seconds how far the build is
- * (context bytes sent, Dockerfile step: {@link BuildTally}), and at the end how long it took.
+ * One build of an image from a {@link BuildContext} (a Java application's {@link JavaAppRecipe}, a
+ * service's own Dockerfile): writes the context to a temporary file, sends it to the engine, and
+ * says every few seconds how far the build is (context bytes sent, Dockerfile step:
+ * {@link BuildTally}), and at the end how long it took. The build's own output goes to the
+ * service's logger at DEBUG, and its last lines into the error when it fails.
  */
-final class JavaAppBuild {
+final class ImageBuild {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JavaAppImages.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ImageBuild.class);
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
 
-    private JavaAppBuild() {
+    private ImageBuild() {
     }
 
     /**
@@ -37,27 +40,30 @@ final class JavaAppBuild {
      * @throws IllegalStateException if the engine fails the build, it takes longer than its
      *     timeout, or this thread is interrupted (its interrupt status kept)
      */
-    static void run(DockerEngine docker, String serviceName, String tag, JavaAppRecipe recipe) throws IOException {
+    static void run(DockerEngine docker, String serviceName, String tag, BuildContext recipe) throws IOException {
         ProgressLine line = new ProgressLine(LOG, "Building image " + tag + " for service " + serviceName);
         LOG.info("Building image {} for service {}", tag, serviceName);
-        Path context = Files.createTempFile("flotilla-app-", ".tar");
+        Path context = Files.createTempFile("flotilla-build-", ".tar");
         try {
             try (OutputStream out = Files.newOutputStream(context)) {
                 recipe.writeContext(out);
             }
             BuildTally tally = new BuildTally(Files.size(context));
             try (InputStream in = new Counted(Files.newInputStream(context), tally)) {
-                Watched build = docker.client().buildImageCmd()
+                BuildImageCmd command = docker.client().buildImageCmd()
                         .withTarInputStream(in)
+                        .withDockerfilePath(recipe.dockerfilePath())
                         .withTags(Set.of(tag))
                         .withLabels(Map.of(JavaAppImages.APP_LABEL, "true", JavaAppImages.BUILT_LABEL, Instant.now().toString()))
                         .withPull(false)
                         .withRemove(true)
-                        .withForcerm(true)
-                        .exec(new Watched(serviceName, tally));
+                        .withForcerm(true);
+                recipe.args().forEach(command::withBuildArg);
+                recipe.target().ifPresent(command::withTarget);
+                Watched build = command.exec(new Watched(serviceName, tally));
                 String imageId = await(build, line, tally);
-                LOG.info("Built image {} ({}) for service {} in {}: {}, from {} class path entries", tag, imageId, serviceName,
-                        Durations.took(line.elapsed()), tally.outcome(), recipe.entries().size());
+                LOG.info("Built image {} ({}) for service {} in {}: {}, {}", tag, imageId, serviceName,
+                        Durations.took(line.elapsed()), tally.outcome(), recipe.summary());
             }
         } finally {
             Files.deleteIfExists(context);

@@ -1,0 +1,67 @@
+package dev.flotilla.engine;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.flotilla.ServiceStartException;
+import dev.flotilla.model.DockerBuildSpec;
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.TopologySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The images of services built from their own Dockerfile: tagged {@code flotilla-build/<service>:<hash>}
+ * by the content of their context ({@link DockerfileContext}), reused while it is unchanged, built
+ * otherwise. Labelled like Java applications' images, so one prune removes both.
+ */
+final class DockerfileImages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerfileImages.class);
+    private static final int TAG_HASH_LENGTH = 24;
+
+    private DockerfileImages() {
+    }
+
+    /**
+     * Reuses or builds the image of every service with a Dockerfile, one after the other.
+     *
+     * @return the image to run, by service name
+     * @throws ServiceStartException naming the first service whose image could not be built
+     */
+    static Map<String, String> ensureAll(DockerEngine docker, TopologySpec spec) {
+        Map<String, String> images = new LinkedHashMap<>();
+        for (ServiceSpec service : spec.services()) {
+            if (service.build().isEmpty()) {
+                continue;
+            }
+            DockerBuildSpec build = service.build().get();
+            try {
+                images.put(service.name(), ensure(docker, service.name(), DockerfileContext.of(build)));
+            } catch (RuntimeException | IOException e) {
+                throw new ServiceStartException(service.name(), "Service \"" + service.name() + "\" cannot start: its image could not be"
+                        + " built from " + build.dockerfile() + " in " + build.context() + ": " + String.valueOf(e.getMessage()).strip()
+                        + ". Nothing was started. Fix: build it by hand (docker build -f " + build.dockerfile() + " "
+                        + build.context() + ") to see the whole output, and correct the Dockerfile.", e);
+            }
+        }
+        return images;
+    }
+
+    private static String ensure(DockerEngine docker, String serviceName, DockerfileContext context) throws IOException {
+        long start = System.nanoTime();
+        String tag = "flotilla-build/" + JavaAppImages.repositoryName(serviceName) + ":" + context.hash().substring(0, TAG_HASH_LENGTH);
+        try {
+            docker.client().inspectImageCmd(tag).exec();
+            LOG.info("Reusing image {} for service {}: its build context is unchanged (checked in {} ms)", tag, serviceName,
+                    (System.nanoTime() - start) / 1_000_000);
+            return tag;
+        } catch (NotFoundException e) {
+            // not built yet with this content
+        }
+        ImageBuild.run(docker, serviceName, tag, context);
+        return tag;
+    }
+}

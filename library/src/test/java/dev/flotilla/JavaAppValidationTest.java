@@ -48,13 +48,14 @@ class JavaAppValidationTest {
     }
 
     @Test
-    void aServiceWithNeitherImageNorJavaAppIsRejected() {
+    void aServiceWithNeitherImageJavaAppNorBuildIsRejected() {
         assertThatThrownBy(() -> Flotilla.fromAnnotations(NeitherImageNorJavaApp.class))
                 .isInstanceOf(FlotillaConfigurationException.class)
                 .hasMessage("@Service(name = \"api\").image on @" + NeitherImageNorJavaApp.class.getName()
-                        + ": service \"api\" sets neither image nor javaApp. Fix: set image (such as \"redis:7\") to run an existing image,"
-                        + " or javaApp (such as @JavaApp(mainClass = \"com.example.Main\"), in code .javaApp(\"com.example.Main\"))"
-                        + " to run a main class in an image built from this JVM's class path.");
+                        + ": service \"api\" sets neither image, javaApp nor build. Fix: set image (such as \"redis:7\") to run an existing"
+                        + " image, javaApp (such as @JavaApp(mainClass = \"com.example.Main\"), in code .javaApp(\"com.example.Main\"))"
+                        + " to run a main class in an image built from this JVM's class path, or build (such as"
+                        + " @Build(context = \"src/test/docker/web\"), in code .dockerfile(\"src/test/docker/web\")) to build it from a Dockerfile.");
     }
 
     @Test

@@ -49,7 +49,7 @@ class PacketFilterFaultsTest {
         for (String service : running.serviceNames()) {
             String rules = PacketFilter.rules((StartedTopology) running, ((StartedTopology) running).container(service));
             assertThat(rules).as("packet filter of " + service).doesNotContain(PacketFilter.CHAIN);
-            assertThat(reaches(running.service(service.equals("cache") ? "orders" : service), "cache")).isTrue();
+            assertThat(reachesAgain(running.service(service.equals("cache") ? "orders" : service), "cache")).isTrue();
         }
     }
 
@@ -60,9 +60,9 @@ class PacketFilterFaultsTest {
             assertThat(PacketFilter.rules((StartedTopology) running, ((StartedTopology) running).container("orders")))
                     .contains("-N " + PacketFilter.CHAIN).contains("-j DROP");
             assertThat(reaches(running.service("orders"), "cache")).isFalse();
-            assertThat(reaches(running.service("billing"), "cache")).isTrue();
+            assertThat(reachesAgain(running.service("billing"), "cache")).isTrue();
         }
-        assertThat(reaches(running.service("orders"), "cache")).isTrue();
+        assertThat(reachesAgain(running.service("orders"), "cache")).isTrue();
     }
 
     @Test
@@ -71,10 +71,10 @@ class PacketFilterFaultsTest {
         assertThat(isolated.isActive()).isTrue();
         assertThat(reaches(running.service("orders"), "cache")).isFalse();
         assertThat(running.service("orders").exec("sh", "-c", "ping -c 1 -W 1 billing").exitCode()).isNotZero();
-        assertThat(reaches(running.service("billing"), "cache")).isTrue();
+        assertThat(reachesAgain(running.service("billing"), "cache")).isTrue();
         running.network().heal();
         assertThat(isolated.isActive()).isFalse();
-        assertThat(reaches(running.service("orders"), "cache")).isTrue();
+        assertThat(reachesAgain(running.service("orders"), "cache")).isTrue();
     }
 
     @Test
@@ -94,7 +94,7 @@ class PacketFilterFaultsTest {
         running.heal();
         assertThat(cut.isActive()).isFalse();
         assertThat(running.service("orders").isRunning()).isTrue();
-        assertThat(reaches(running.service("orders"), "cache")).isTrue();
+        assertThat(reachesAgain(running.service("orders"), "cache")).isTrue();
     }
 
     @Test
@@ -142,5 +142,19 @@ class PacketFilterFaultsTest {
     private static boolean reaches(ServiceHandle client, String server) {
         ExecResult result = client.exec("sh", "-c", "echo PING | nc -w 2 " + server + " 6379");
         return result.stdout().contains("PONG");
+    }
+
+    /**
+     * Whether the client reaches the server again. On Podman a container started again may get
+     * an address that another container had, under a new MAC: its peers' stale ARP entries send
+     * its packets astray for up to half a minute (seen 15 s), so there it is asked again.
+     */
+    private static boolean reachesAgain(ServiceHandle client, String server) {
+        long deadline = System.nanoTime() + (DockerState.isPodman() ? 45_000_000_000L : 0);
+        boolean reached = reaches(client, server);
+        while (!reached && System.nanoTime() < deadline) {
+            reached = reaches(client, server);
+        }
+        return reached;
     }
 }

@@ -48,6 +48,18 @@ public @interface Service {
      */
     Build[] build() default {};
 
+    /**
+     * A static method that makes the service's container as a Testcontainers container object (a
+     * {@code GenericContainer} or module, such as {@code new PostgreSQLContainer<>("postgres:15")}),
+     * instead of an {@link #image()}: {@code "postgres"} names a method of the test class (or of the
+     * class that declares the topology), {@code "com.example.Containers#postgres"} one of another
+     * class. The object keeps its own configuration and waits and its helpers ({@code getJdbcUrl()});
+     * Flotilla starts it in dependency order on the topology's network under the service's name and
+     * aliases, labels it, follows its output, injects it ({@code PostgreSQLContainer<?> db}) and
+     * removes it. Ports, environment, command and waits are set on the object, not here.
+     */
+    String factory() default "";
+
     /** Container ports to publish on random host ports (TCP), for example {@code {8080, 9090}}. */
     int[] ports() default {};
 

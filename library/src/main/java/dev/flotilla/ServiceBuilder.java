@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.flotilla.model.ContainerFactorySpec;
 import dev.flotilla.model.DockerBuildSpec;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
@@ -201,6 +202,12 @@ public final class ServiceBuilder {
 
     private ServiceBuilder applyBuild() {
         spec.build(Optional.of(dockerBuild));
+        return this;
+    }
+
+    /** The container factory; set by {@link TopologyBuilder#container(String, java.util.function.Supplier)}. */
+    ServiceBuilder factory(ContainerFactorySpec factory) {
+        spec.container(Optional.of(factory));
         return this;
     }
 

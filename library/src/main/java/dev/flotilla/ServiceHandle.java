@@ -129,4 +129,12 @@ public interface ServiceHandle {
 
     /** Lets a paused container run on; nothing happens to one that is not paused. */
     void unpause();
+
+    /**
+     * The Testcontainers container object of a service made by a {@link Service#factory() factory},
+     * such as a {@code PostgreSQLContainer<?>}, for its own helpers ({@code getJdbcUrl()}).
+     *
+     * @throws IllegalStateException if the service was not made by a factory, or its object is not a {@code type}
+     */
+    <T> T container(Class<T> type);
 }

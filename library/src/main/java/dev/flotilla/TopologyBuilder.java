@@ -3,13 +3,16 @@ package dev.flotilla;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import dev.flotilla.model.ContainerFactorySpec;
 import dev.flotilla.model.LinkSpec;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.SpecOrigin;
 import dev.flotilla.model.TopologySpec;
 import dev.flotilla.model.TopologyValidator;
 import org.apiguardian.api.API;
+import org.testcontainers.containers.GenericContainer;
 
 /** Builds a {@link TopologyDefinition} in code; get one from {@link Flotilla#topology(String)}. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -56,6 +59,22 @@ public final class TopologyBuilder {
      */
     public TopologyBuilder service(String serviceName, Consumer<ServiceBuilder> configuration) {
         return service(serviceName, "", configuration);
+    }
+
+    /**
+     * Adds a service run from a Testcontainers container object that {@code factory} makes (a
+     * module such as {@code () -> new PostgreSQLContainer<>("postgres:15")}); see {@link Service#factory()}.
+     */
+    public TopologyBuilder container(String serviceName, Supplier<? extends GenericContainer<?>> factory) {
+        return container(serviceName, factory, s -> { });
+    }
+
+    /** Like {@link #container(String, Supplier)}, with dependencies, aliases or labels. */
+    public TopologyBuilder container(String serviceName, Supplier<? extends GenericContainer<?>> factory, Consumer<ServiceBuilder> configuration) {
+        return service(serviceName, "", s -> {
+            s.factory(new ContainerFactorySpec("container factory of service \"" + serviceName + "\" (" + factory + ")", factory));
+            configuration.accept(s);
+        });
     }
 
     /** Places the fault proxy on the link from {@code client} to {@code server}; see {@link ProxiedLink}. */

@@ -36,10 +36,11 @@ final class JavaAppImages {
 
     /**
      * The image the puller must make available for {@code service}: its own, or the base of its
-     * Java application; null for a service built from a Dockerfile, whose build pulls its bases itself.
+     * Java application; null for a service built from a Dockerfile, whose build pulls its bases itself,
+     * and for one made by a container factory, whose object pulls its image itself.
      */
     static String imageToPull(ServiceSpec service) {
-        if (service.build().isPresent() && service.javaApp().isEmpty()) {
+        if ((service.build().isPresent() || service.container().isPresent()) && service.javaApp().isEmpty()) {
             return null;
         }
         return service.javaApp().map(JavaAppSpec::baseImage).orElse(service.image());

@@ -73,6 +73,10 @@ final class Readiness {
         if (spec.job()) {
             return List.of(new WaitSpec.Completed(spec.startupTimeout()));
         }
+        if (spec.container().isPresent()) {
+            // The container object waited as it says (its module's wait strategy) before its start returned.
+            return List.of(new WaitSpec.Running(spec.startupTimeout()));
+        }
         if (!spec.waitFor().isEmpty()) {
             return spec.waitFor();
         }

@@ -31,6 +31,7 @@ import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.testcontainers.containers.GenericContainer;
 
 /**
  * The lifecycle of one service's container: how it is created, started, inspected, stopped and
@@ -47,6 +48,7 @@ final class ServiceContainer {
     private final Readiness readiness;
     private volatile String image;
     private volatile String containerId;
+    private volatile GenericContainer<?> object;
     private volatile Map<Integer, Integer> mappedPorts = Map.of();
     /** Host ports Flotilla chose for the random ports: kept across restarts. */
     private volatile Map<Integer, Integer> chosenPorts = Map.of();
@@ -118,6 +120,10 @@ final class ServiceContainer {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.putAll(topologyLabels);
         labels.put(Labels.SERVICE, spec.name());
+        if (spec.container().isPresent()) {
+            prepareFactoryContainer(networkName, labels, extraHosts);
+            return;
+        }
 
         String address = bindAddress();
         List<ExposedPort> exposed = new ArrayList<>();
@@ -168,6 +174,40 @@ final class ServiceContainer {
             }
             containerId = command.exec().getId();
         }
+    }
+
+    /**
+     * Makes the container object of a factory service and adds what Flotilla owns: the topology's
+     * network with the service's names, the labels, the container's name and its /etc/hosts entries.
+     * Testcontainers creates and starts it in {@link #startContainer()}, with the object's own waits.
+     */
+    private void prepareFactoryContainer(String networkName, Map<String, String> labels, List<String> extraHosts) {
+        Object made = spec.container().get().factory().get();
+        if (!(made instanceof GenericContainer<?> generic)) {
+            throw new IllegalStateException("the container factory " + spec.container().get() + " made "
+                    + (made == null ? "null" : "a " + made.getClass().getName()) + ", not a Testcontainers GenericContainer");
+        }
+        String networkId = docker.client().inspectNetworkCmd().withNetworkId(networkName).exec().getId();
+        Map<String, String> ownLabels = new HashMap<>(labels);
+        // Testcontainers refuses its own labels from outside; it puts its session label on the container itself.
+        ownLabels.keySet().removeIf(key -> key.startsWith("org.testcontainers"));
+        generic.withNetwork(new ExistingNetwork(networkId))
+                .withNetworkAliases(spec.networkAliases().toArray(String[]::new))
+                .withLabels(ownLabels)
+                .withCreateContainerCmdModifier(command -> {
+                    command.withName(containerName);
+                    if (!extraHosts.isEmpty() && command.getHostConfig() != null) {
+                        command.getHostConfig().withExtraHosts(extraHosts.toArray(String[]::new));
+                    }
+                });
+        object = generic;
+        image = generic.getDockerImageName();
+        record.image(image);
+    }
+
+    /** The Testcontainers container object of a factory service; null for any other. */
+    GenericContainer<?> object() {
+        return object;
     }
 
     /** Copies the declared files in; done before start, so entry points see them. Missing parent directories are created. */
@@ -223,6 +263,17 @@ final class ServiceContainer {
      * one stream, however often this is called) and reads its published ports.
      */
     void startContainer() {
+        if (object != null && containerId == null) {
+            // First start of a factory service: Testcontainers creates and starts it, and waits as the object says.
+            try {
+                object.start();
+            } finally {
+                containerId = object.getContainerId();
+            }
+            log.markRunStart();
+            follow();
+            return;
+        }
         try {
             docker.client().startContainerCmd(containerId).exec();
             log.markRunStart();
@@ -330,7 +381,11 @@ final class ServiceContainer {
 
     /** The host port that a declared container port is published on, while the container runs. */
     int mappedPort(int containerPort) {
-        if (!spec.allContainerPorts().contains(containerPort)) {
+        if (object != null && !mappedPorts.containsKey(containerPort)) {
+            throw new IllegalArgumentException("Service \"" + spec.name() + "\" does not publish port " + containerPort
+                    + "; its container object publishes " + mappedPorts.keySet() + " (withExposedPorts).");
+        }
+        if (object == null && !spec.allContainerPorts().contains(containerPort)) {
             throw new IllegalArgumentException("Service \"" + spec.name() + "\" does not publish port " + containerPort
                     + "; it publishes " + spec.allContainerPorts() + ". Declare the port in @Service(ports = ...).");
         }
@@ -420,7 +475,7 @@ final class ServiceContainer {
     /** Removes the container and everything of it; one that is already gone counts as removed. */
     void remove() {
         log.close();
-        String id = containerId;
+        String id = containerId != null || object == null ? containerId : object.getContainerId();
         if (id == null) {
             return;
         }

@@ -131,6 +131,21 @@ final class TopologyServiceHandle implements ServiceHandle {
         topology.faults().paused(name(), false);
     }
 
+    @Override
+    public <T> T container(Class<T> type) {
+        Object object = container.object();
+        if (object == null) {
+            throw new IllegalStateException("Service \"" + name() + "\" was not made by a container factory, so it has no container object;"
+                    + " use the handle itself (host(), mappedPort(...), exec(...))." + (container.spec().container().isPresent()
+                    ? " (It has not been started yet.)" : ""));
+        }
+        if (!type.isInstance(object)) {
+            throw new IllegalStateException("The container object of service \"" + name() + "\" is a " + object.getClass().getName()
+                    + ", not a " + type.getName() + ".");
+        }
+        return type.cast(object);
+    }
+
     private void requireRunning(String what) {
         if (!container.isRunning()) {
             throw new FlotillaException("Cannot " + what + " service \"" + name() + "\": " + container.describeState()

@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 
 import dev.flotilla.Endpoint;
 import dev.flotilla.RunningTopology;
-import dev.flotilla.TopologyNetwork;
 import dev.flotilla.ServiceHandle;
 import dev.flotilla.ServiceName;
+import dev.flotilla.TopologyNetwork;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.testcontainers.containers.GenericContainer;
 
 /**
- * Computes what goes into a {@link ServiceHandle}, {@link RunningTopology}, {@link TopologyNetwork} or
- * {@link Endpoint @Endpoint} parameter or field.
+ * Computes what goes into a {@link ServiceHandle}, {@link RunningTopology}, {@link TopologyNetwork},
+ * container object (of a service made by a factory) or {@link Endpoint @Endpoint} parameter or field.
  */
 final class Injection {
 
@@ -33,7 +34,7 @@ final class Injection {
     /** Whether an element of this type and annotations is Flotilla's to fill. */
     static boolean isInjectable(AnnotatedElement element, Class<?> type) {
         return element.isAnnotationPresent(Endpoint.class) || ServiceHandle.class.equals(type) || RunningTopology.class.equals(type)
-                || TopologyNetwork.class.equals(type);
+                || TopologyNetwork.class.equals(type) || GenericContainer.class.isAssignableFrom(type);
     }
 
     /**
@@ -68,7 +69,16 @@ final class Injection {
                     + serviceName + "\" (services: " + topology.serviceNames() + "). Fix: "
                     + (named != null ? "name a declared service in @ServiceName." : "name it like the service, or annotate it with @ServiceName(\"...\")."));
         }
-        return topology.service(serviceName);
+        ServiceHandle handle = topology.service(serviceName);
+        if (GenericContainer.class.isAssignableFrom(type)) {
+            try {
+                return handle.container(type);
+            } catch (IllegalStateException e) {
+                throw new ExtensionConfigurationException(what + ": " + e.getMessage() + " Fix: declare it as ServiceHandle, or make the"
+                        + " service with @Service(factory = ...).");
+            }
+        }
+        return handle;
     }
 
     private static Object endpointValue(String value, Class<?> type, String what, RunningTopology topology) {

@@ -36,6 +36,7 @@ import org.apiguardian.api.API;
  *     where the Docker engine runs on this machine, every interface of a remote engine's host)
  * @param javaApp the Java main class to run in a built image, instead of {@code image}
  * @param build the Dockerfile to build the image from, instead of {@code image}
+ * @param container the factory of a Testcontainers container object to run instead of {@code image}
  * @param job whether the service is a one-shot job: ready once it has exited with 0, its
  *     dependents starting only then; any other exit fails the start
  */
@@ -59,6 +60,7 @@ public record ServiceSpec(
         Optional<String> bindAddress,
         Optional<JavaAppSpec> javaApp,
         Optional<DockerBuildSpec> build,
+        Optional<ContainerFactorySpec> container,
         boolean job) {
 
     /** How long a service may take from start to ready unless it says otherwise. */
@@ -83,6 +85,7 @@ public record ServiceSpec(
         bindAddress = Objects.requireNonNull(bindAddress, "bindAddress").filter(a -> !a.isBlank());
         javaApp = Objects.requireNonNull(javaApp, "javaApp");
         build = Objects.requireNonNull(build, "build");
+        container = Objects.requireNonNull(container, "container");
     }
 
     /** A builder for a service named {@code name}, with every part at its default. */
@@ -94,7 +97,7 @@ public record ServiceSpec(
     public Builder toBuilder() {
         Builder builder = new Builder(name).image(image).ports(ports).fixedPorts(fixedPorts).command(command).entrypoint(entrypoint)
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
-                .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).job(job);
+                .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -142,6 +145,7 @@ public record ServiceSpec(
         private Optional<String> bindAddress = Optional.empty();
         private Optional<JavaAppSpec> javaApp = Optional.empty();
         private Optional<DockerBuildSpec> build = Optional.empty();
+        private Optional<ContainerFactorySpec> container = Optional.empty();
         private boolean job;
 
         private Builder(String name) {
@@ -258,6 +262,12 @@ public record ServiceSpec(
             return this;
         }
 
+        /** The factory of a Testcontainers container object to run instead of an image. */
+        public Builder container(Optional<ContainerFactorySpec> factory) {
+            this.container = factory;
+            return this;
+        }
+
         /** Whether the service is a one-shot job, ready once it exited with 0. */
         public Builder job(boolean oneShot) {
             this.job = oneShot;
@@ -267,7 +277,7 @@ public record ServiceSpec(
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
-                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, job);
+                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job);
         }
     }
 }

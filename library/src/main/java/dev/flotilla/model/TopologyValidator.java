@@ -53,6 +53,11 @@ public final class TopologyValidator {
         }
         checkDependencies(spec, origin, problems);
         checkProxiedLinks(spec, origin, problems);
+        if (spec.reuse()) {
+            spec.services().stream().filter(s -> s.container().isPresent()).forEach(s -> problems.add(origin.topology(),
+                    "service \"" + s.name() + "\" comes from a container factory, which a reusable topology cannot keep"
+                            + " (the container object lives in one JVM)", "set reuse = false, or run the service from an image"));
+        }
         problems.throwIfAny();
     }
 
@@ -109,7 +114,9 @@ public final class TopologyValidator {
     }
 
     private static void checkImage(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
-        if (service.build().isPresent() && service.javaApp().isEmpty()) {
+        if (service.container().isPresent()) {
+            ContainerFactoryChecks.check(service, origin, problems);
+        } else if (service.build().isPresent() && service.javaApp().isEmpty()) {
             DockerBuildChecks.check(service, origin, problems);
         } else if (service.javaApp().isPresent() || service.image().isEmpty()) {
             JavaAppChecks.check(service, origin, problems);

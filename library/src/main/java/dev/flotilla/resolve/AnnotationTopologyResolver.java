@@ -74,7 +74,7 @@ public final class AnnotationTopologyResolver {
         List<ServiceSpec> services = new ArrayList<>();
         for (Class<?> element : chain) {
             for (Service service : AnnotationSupport.findRepeatableAnnotations(element, Service.class)) {
-                services.add(toSpec(service, origin, problems));
+                services.add(toSpec(service, chain, origin, problems));
             }
         }
         problems.throwIfAny();
@@ -119,7 +119,7 @@ public final class AnnotationTopologyResolver {
         return declaring.getSimpleName();
     }
 
-    private static ServiceSpec toSpec(Service service, SpecOrigin origin, ConfigProblems problems) {
+    private static ServiceSpec toSpec(Service service, List<Class<?>> lookIn, SpecOrigin origin, ConfigProblems problems) {
         String name = service.name();
         Duration startupTimeout = service.startupTimeout().isBlank() ? ServiceSpec.DEFAULT_STARTUP_TIMEOUT
                 : duration(service.startupTimeout(), origin.service(name, "startupTimeout"), problems)
@@ -146,6 +146,7 @@ public final class AnnotationTopologyResolver {
                 .bindAddress(Optional.of(service.bindAddress()))
                 .javaApp(javaApp(service, origin, problems))
                 .build(build(service, origin, problems))
+                .container(ContainerFactories.resolve(service, lookIn, origin, problems))
                 .job(service.job());
         env.forEach(spec::env);
         secrets.forEach(spec::secret);

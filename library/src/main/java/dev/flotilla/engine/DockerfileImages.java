@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.flotilla.ServiceStartException;
 import dev.flotilla.model.DockerBuildSpec;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The images of services built from their own Dockerfile: tagged {@code flotilla-build/<service>:<hash>}
@@ -18,9 +15,6 @@ import org.slf4j.LoggerFactory;
  * otherwise. Labelled like Java applications' images, so one prune removes both.
  */
 final class DockerfileImages {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DockerfileImages.class);
-    private static final int TAG_HASH_LENGTH = 24;
 
     private DockerfileImages() {
     }
@@ -39,7 +33,9 @@ final class DockerfileImages {
             }
             DockerBuildSpec build = service.build().get();
             try {
-                images.put(service.name(), ensure(docker, service.name(), DockerfileContext.of(build)));
+                DockerfileContext context = DockerfileContext.of(build);
+                images.put(service.name(), ImageBuild.reuseOrBuild(docker, service.name(), "flotilla-build", context.hash(), context,
+                        "its build context is unchanged"));
             } catch (RuntimeException | IOException e) {
                 throw new ServiceStartException(service.name(), "Service \"" + service.name() + "\" cannot start: its image could not be"
                         + " built from " + build.dockerfile() + " in " + build.context() + ": " + String.valueOf(e.getMessage()).strip()
@@ -48,20 +44,5 @@ final class DockerfileImages {
             }
         }
         return images;
-    }
-
-    private static String ensure(DockerEngine docker, String serviceName, DockerfileContext context) throws IOException {
-        long start = System.nanoTime();
-        String tag = "flotilla-build/" + JavaAppImages.repositoryName(serviceName) + ":" + context.hash().substring(0, TAG_HASH_LENGTH);
-        try {
-            docker.client().inspectImageCmd(tag).exec();
-            LOG.info("Reusing image {} for service {}: its build context is unchanged (checked in {} ms)", tag, serviceName,
-                    (System.nanoTime() - start) / 1_000_000);
-            return tag;
-        } catch (NotFoundException e) {
-            // not built yet with this content
-        }
-        ImageBuild.run(docker, serviceName, tag, context);
-        return tag;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,38 @@ final class ImageBuild {
     private static final Logger LOG = LoggerFactory.getLogger(ImageBuild.class);
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
 
+    private static final int TAG_HASH_LENGTH = 24;
+
     private ImageBuild() {
+    }
+
+    /**
+     * The image of {@code serviceName} tagged {@code <repository>/<service>:<hash>}: the one the
+     * engine has, or else built from {@code context}. An unchanged content (same hash) never rebuilds.
+     *
+     * @param unchanged what an equal hash means, for the log line of a reuse, such as "its class path is unchanged"
+     * @return the tag
+     */
+    static String reuseOrBuild(DockerEngine docker, String serviceName, String repository, String hash, BuildContext context,
+            String unchanged) throws IOException {
+        long start = System.nanoTime();
+        String tag = repository + "/" + repositoryName(serviceName) + ":" + hash.substring(0, TAG_HASH_LENGTH);
+        try {
+            docker.client().inspectImageCmd(tag).exec();
+            LOG.info("Reusing image {} for service {}: {} (checked in {} ms)", tag, serviceName, unchanged,
+                    (System.nanoTime() - start) / 1_000_000);
+            return tag;
+        } catch (NotFoundException e) {
+            // not built yet with this content
+        }
+        run(docker, serviceName, tag, context);
+        return tag;
+    }
+
+    /** A repository path component: lower-case letters and digits, single separators. */
+    static String repositoryName(String serviceName) {
+        String name = serviceName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return name.isEmpty() ? "app" : name;
     }
 
     /**

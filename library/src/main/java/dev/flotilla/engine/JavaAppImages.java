@@ -4,32 +4,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.flotilla.ServiceStartException;
 import dev.flotilla.model.JavaAppSpec;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Provides the image of every {@link dev.flotilla.JavaApp JavaApp} service of a topology: reuses
  * {@code flotilla-app/<service>:<hash>} when the engine has it, builds it otherwise. The hash is
  * the {@link JavaAppRecipe#hash() recipe's}, so an unchanged class path never rebuilds. The app
  * image is never pulled; its base image is, by the topology's pull policy (see {@link #imageToPull}).
- * How an image is built is {@link JavaAppBuild}.
+ * How an image is built is {@link ImageBuild}.
  */
 final class JavaAppImages {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JavaAppImages.class);
     /** On every image Flotilla builds. */
     static final String APP_LABEL = "dev.flotilla.app";
     /** When the image was built: tells a rebuild from a reuse. */
     static final String BUILT_LABEL = "dev.flotilla.app.built";
-    private static final int TAG_HASH_LENGTH = 24;
 
     private JavaAppImages() {
     }
@@ -67,7 +61,9 @@ final class JavaAppImages {
                 }
                 // A fault proxy runs from its own jar, which is not on the class path (see FaultProxyJar).
                 List<Path> entries = FaultProxies.isProxy(service) ? List.of(FaultProxyJar.path()) : classPath;
-                images.put(service.name(), ensure(docker, service.name(), JavaAppRecipe.of(app, entries)));
+                JavaAppRecipe recipe = JavaAppRecipe.of(app, entries);
+                images.put(service.name(), ImageBuild.reuseOrBuild(docker, service.name(), "flotilla-app", recipe.hash(), recipe,
+                        "its class path is unchanged"));
             } catch (RuntimeException | IOException e) {
                 throw new ServiceStartException(service.name(), "Service \"" + service.name() + "\" cannot start: the image for its"
                         + " main class " + app.mainClass() + " on " + app.baseImage() + " could not be built: " + e.getMessage()
@@ -75,26 +71,5 @@ final class JavaAppImages {
             }
         }
         return images;
-    }
-
-    private static String ensure(DockerEngine docker, String serviceName, JavaAppRecipe recipe) throws IOException {
-        long start = System.nanoTime();
-        String tag = "flotilla-app/" + repositoryName(serviceName) + ":" + recipe.hash().substring(0, TAG_HASH_LENGTH);
-        try {
-            docker.client().inspectImageCmd(tag).exec();
-            LOG.info("Reusing image {} for service {}: its class path is unchanged (checked in {} ms)", tag, serviceName,
-                    (System.nanoTime() - start) / 1_000_000);
-            return tag;
-        } catch (NotFoundException e) {
-            // not built yet with this content
-        }
-        ImageBuild.run(docker, serviceName, tag, recipe);
-        return tag;
-    }
-
-    /** A repository path component: lower-case letters and digits, single separators. */
-    static String repositoryName(String serviceName) {
-        String name = serviceName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return name.isEmpty() ? "app" : name;
     }
 }

@@ -3,12 +3,12 @@ package dev.flotilla.engine;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -77,13 +77,8 @@ public final class TopologyEngine {
         CompletableFuture<Map<String, String>> dockerfileBuilds = spec.services().stream().anyMatch(s -> s.build().isPresent())
                 ? CompletableFuture.supplyAsync(() -> DockerfileImages.ensureAll(docker, spec), EngineThreads.EXECUTOR)
                 : CompletableFuture.completedFuture(Map.of());
-        Map<String, Phase> pulls;
-        try {
-            pulls = ImagePuller.pullAll(docker, spec, policy);
-        } catch (RuntimeException | Error e) {
-            dockerfileBuilds.cancel(true);
-            throw e;
-        }
+        // A build under way when a pull or a Java application's build fails runs to its end: its image stays cached.
+        Map<String, Phase> pulls = ImagePuller.pullAll(docker, spec, policy);
         Instant buildsBegan = Instant.now();
         Map<String, String> built = new LinkedHashMap<>(JavaAppImages.ensureAll(docker, spec));
         Instant buildsEnded = Instant.now();

@@ -134,10 +134,12 @@ final class TopologyServiceHandle implements ServiceHandle {
     @Override
     public <T> T container(Class<T> type) {
         Object object = container.object();
-        if (object == null) {
+        if (container.spec().container().isEmpty()) {
             throw new IllegalStateException("Service \"" + name() + "\" was not made by a container factory, so it has no container object;"
-                    + " use the handle itself (host(), mappedPort(...), exec(...))." + (container.spec().container().isPresent()
-                    ? " (It has not been started yet.)" : ""));
+                    + " use the handle itself (host(), mappedPort(...), exec(...)).");
+        }
+        if (object == null) {
+            throw new IllegalStateException("Service \"" + name() + "\" has no container object yet: its factory is called when it starts.");
         }
         if (!type.isInstance(object)) {
             throw new IllegalStateException("The container object of service \"" + name() + "\" is a " + object.getClass().getName()

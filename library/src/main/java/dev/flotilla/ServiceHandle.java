@@ -84,7 +84,8 @@ public interface ServiceHandle {
      * Starts a stopped container again, with the same network aliases, and waits until it is
      * ready, exactly as the topology's start does (fixed host ports checked, readiness awaited, a
      * failure report on failure). On a running service it only waits until it is ready.
-     * Published host ports stay as they were.
+     * Published host ports stay as they were, except a Testcontainers module's ({@link Service#factory()}),
+     * whose ports Docker chooses anew.
      *
      * @throws ServiceStartException if it cannot be started or does not become ready
      */
@@ -93,8 +94,9 @@ public interface ServiceHandle {
     /**
      * Stops the container (10 seconds' grace after {@code SIGTERM}) and starts it again, then
      * waits until it is ready, as {@link #start()} does. The service keeps its name, aliases and
-     * published host ports, so clients configured before keep working once it is back. Its
-     * address on the topology's network may change; its names follow it.
+     * published host ports (a Testcontainers module's excepted, see {@link #start()}), so clients
+     * configured before keep working once it is back. Its address on the topology's network may
+     * change; its names follow it.
      *
      * @throws ServiceStartException if it cannot be started again or does not become ready
      */

@@ -1,7 +1,11 @@
 package dev.flotilla;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -11,6 +15,9 @@ import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.SpecOrigin;
 import dev.flotilla.model.TopologySpec;
 import dev.flotilla.model.TopologyValidator;
+import dev.flotilla.resolve.compose.ComposeProject;
+import dev.flotilla.resolve.compose.ComposeServices;
+import dev.flotilla.resolve.compose.ComposeSource;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.GenericContainer;
 
@@ -23,6 +30,9 @@ public final class TopologyBuilder {
     private PullPolicy pullPolicy = PullPolicy.DEFAULT;
     private boolean reuse;
     private final List<LinkSpec> proxiedLinks = new ArrayList<>();
+    private final List<Path> composeFiles = new ArrayList<>();
+    private final Set<String> composeProfiles = new LinkedHashSet<>();
+    private boolean composeRandomHostPorts;
 
     TopologyBuilder(String name) {
         this.name = name;
@@ -88,10 +98,38 @@ public final class TopologyBuilder {
      *
      * @throws FlotillaConfigurationException naming every problem found
      */
+    /**
+     * Adds the services of compose files, as {@link ComposeFile @ComposeFile} does: merged in
+     * order, relative to the working directory. May be called again to add more files.
+     */
+    public TopologyBuilder composeFile(String... files) {
+        Arrays.stream(files).map(Path::of).forEach(composeFiles::add);
+        return this;
+    }
+
+    /** Activates compose profiles: services of the compose files with {@code profiles} run only if one of theirs is active. */
+    public TopologyBuilder composeProfiles(String... profiles) {
+        composeProfiles.addAll(List.of(profiles));
+        return this;
+    }
+
+    /** Publishes every port of the compose files' services on a random host port, whatever host port they name. */
+    public TopologyBuilder composeRandomHostPorts() {
+        this.composeRandomHostPorts = true;
+        return this;
+    }
+
     public TopologyDefinition build() {
-        List<ServiceSpec> specs = services.stream().map(ServiceBuilder::toSpec).toList();
+        List<ServiceSpec> specs = new ArrayList<>();
+        SpecOrigin origin = SpecOrigin.code(name);
+        if (!composeFiles.isEmpty()) {
+            ComposeServices compose = ComposeProject.read(new ComposeSource(composeFiles, composeProfiles, composeRandomHostPorts));
+            specs.addAll(compose.services());
+            origin = SpecOrigin.composeFile(origin, compose.declaredAt());
+        }
+        services.stream().map(ServiceBuilder::toSpec).forEach(specs::add);
         TopologySpec spec = new TopologySpec(name, pullPolicy, specs, reuse, proxiedLinks);
-        TopologyValidator.validate(spec, SpecOrigin.code(name));
+        TopologyValidator.validate(spec, origin);
         return new TopologyDefinition(spec);
     }
 }

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 
-/** Removal of containers and networks, where "already gone" (or going) counts as done. */
+/** Removal of containers, networks and volumes, where "already gone" (or going) counts as done. */
 final class DockerRemoval {
 
     private DockerRemoval() {
@@ -31,6 +31,16 @@ final class DockerRemoval {
     static boolean network(DockerClient client, String id) {
         try {
             client.removeNetworkCmd(id).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Removes a volume; false if it was gone already. */
+    static boolean volume(DockerClient client, String name) {
+        try {
+            client.removeVolumeCmd(name).exec();
             return true;
         } catch (NotFoundException e) {
             return false;

@@ -184,6 +184,7 @@ final class ReusableTopologies {
         for (Network network : client.listNetworksCmd().withFilter("label", List.of(Labels.REUSE_HASH + "=" + hash)).exec()) {
             removed += DockerRemoval.network(client, network.getId()) ? 1 : 0;
         }
+        removed += TopologyVolumes.removeLabelled(client, Labels.REUSE_HASH + "=" + hash, labels -> true);
         return removed;
     }
 

@@ -145,8 +145,13 @@ final class ServiceContainer {
         HostConfig hostConfig = HostConfig.newHostConfig()
                 .withNetworkMode(networkName)
                 .withPortBindings(bindings);
-        if (!extraHosts.isEmpty()) {
-            hostConfig.withExtraHosts(extraHosts.toArray(String[]::new));
+        List<String> hosts = new ArrayList<>(spec.extraHosts());
+        hosts.addAll(extraHosts);
+        if (!hosts.isEmpty()) {
+            hostConfig.withExtraHosts(hosts.toArray(String[]::new));
+        }
+        if (!spec.mounts().isEmpty()) {
+            hostConfig.withMounts(ContainerStorage.mounts(spec.mounts(), networkName));
         }
         if (spec.memoryBytes() > 0) {
             hostConfig.withMemory(spec.memoryBytes());
@@ -161,6 +166,9 @@ final class ServiceContainer {
                     .withExposedPorts(exposed)
                     .withHostConfig(hostConfig)
                     .withAliases(spec.networkAliases());
+            spec.user().ifPresent(command::withUser);
+            spec.workingDir().ifPresent(command::withWorkingDir);
+            spec.healthcheck().ifPresent(check -> command.withHealthcheck(ContainerStorage.healthCheck(check)));
             if (!spec.secrets().isEmpty()) {
                 command.withEntrypoint(SecretDelivery.entrypoint())
                         .withCmd(SecretDelivery.command(spec, client.inspectImageCmd(image).exec()));

@@ -60,8 +60,9 @@ final class SessionSweeper {
                 }
             }
         }
+        removed += TopologyVolumes.removeLabelled(client, Labels.SESSION, doomed);
         if (removed > 0) {
-            LOG.info("Removed {} leftover container(s) and network(s) of session(s) {}", removed, sessions);
+            LOG.info("Removed {} leftover container(s), network(s) and volume(s) of session(s) {}", removed, sessions);
         }
         return removed;
     }

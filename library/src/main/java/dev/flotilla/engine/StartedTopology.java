@@ -107,6 +107,7 @@ final class StartedTopology implements RunningTopology {
         return containers.get(name);
     }
 
+    /** Creates the instance's network and its named volumes. */
     void createNetwork() {
         networkId = docker.client().createNetworkCmd()
                 .withName(networkName)
@@ -114,6 +115,7 @@ final class StartedTopology implements RunningTopology {
                 .withLabels(labels())
                 .exec()
                 .getId();
+        TopologyVolumes.create(docker.client(), spec, networkName, labels());
     }
 
     /**
@@ -245,6 +247,8 @@ final class StartedTopology implements RunningTopology {
         } catch (RuntimeException e) {
             failures.add(new FlotillaException("Could not remove network " + networkName + ": " + e.getMessage(), e));
         }
+        TopologyVolumes.remove(docker.client(), spec, networkName).forEach(e -> failures.add(
+                new FlotillaException("Could not remove a volume of topology \"" + spec.name() + "\": " + e.getMessage(), e)));
         LOG.debug("Removed topology {} ({}) in {} ms", spec.name(), instanceId, (System.nanoTime() - start) / 1_000_000);
         record.markRemoved();
         RunReport.get().writeIndex();

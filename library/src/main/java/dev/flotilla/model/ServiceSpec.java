@@ -39,6 +39,11 @@ import org.apiguardian.api.API;
  * @param container the factory of a Testcontainers container object to run instead of {@code image}
  * @param job whether the service is a one-shot job: ready once it has exited with 0, its
  *     dependents starting only then; any other exit fails the start
+ * @param mounts bind mounts, volumes and tmpfs mounted into the container
+ * @param user the user (name or uid[:gid]) the container's process runs as; empty for the image's
+ * @param workingDir the working directory of the container's process; empty for the image's
+ * @param extraHosts {@code /etc/hosts} entries, each {@code name:address}
+ * @param healthcheck a health check replacing the image's; empty keeps the image's
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceSpec(
@@ -61,7 +66,12 @@ public record ServiceSpec(
         Optional<JavaAppSpec> javaApp,
         Optional<DockerBuildSpec> build,
         Optional<ContainerFactorySpec> container,
-        boolean job) {
+        boolean job,
+        List<VolumeMount> mounts,
+        Optional<String> user,
+        Optional<String> workingDir,
+        List<String> extraHosts,
+        Optional<HealthCheckSpec> healthcheck) {
 
     /** How long a service may take from start to ready unless it says otherwise. */
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -86,6 +96,11 @@ public record ServiceSpec(
         javaApp = Objects.requireNonNull(javaApp, "javaApp");
         build = Objects.requireNonNull(build, "build");
         container = Objects.requireNonNull(container, "container");
+        mounts = List.copyOf(mounts);
+        user = Objects.requireNonNull(user, "user").filter(u -> !u.isBlank());
+        workingDir = Objects.requireNonNull(workingDir, "workingDir").filter(d -> !d.isBlank());
+        extraHosts = List.copyOf(extraHosts);
+        healthcheck = Objects.requireNonNull(healthcheck, "healthcheck");
     }
 
     /** A builder for a service named {@code name}, with every part at its default. */
@@ -97,7 +112,8 @@ public record ServiceSpec(
     public Builder toBuilder() {
         Builder builder = new Builder(name).image(image).ports(ports).fixedPorts(fixedPorts).command(command).entrypoint(entrypoint)
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
-                .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job);
+                .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job)
+                .mounts(mounts).user(user).workingDir(workingDir).extraHosts(extraHosts).healthcheck(healthcheck);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -147,6 +163,11 @@ public record ServiceSpec(
         private Optional<DockerBuildSpec> build = Optional.empty();
         private Optional<ContainerFactorySpec> container = Optional.empty();
         private boolean job;
+        private final List<VolumeMount> mounts = new ArrayList<>();
+        private Optional<String> user = Optional.empty();
+        private Optional<String> workingDir = Optional.empty();
+        private final List<String> extraHosts = new ArrayList<>();
+        private Optional<HealthCheckSpec> healthcheck = Optional.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -274,10 +295,43 @@ public record ServiceSpec(
             return this;
         }
 
+        /** The bind mounts, volumes and tmpfs mounted into the container. */
+        public Builder mounts(List<VolumeMount> storage) {
+            mounts.clear();
+            mounts.addAll(storage);
+            return this;
+        }
+
+        /** The user the container's process runs as; empty for the image's. */
+        public Builder user(Optional<String> userOrUid) {
+            this.user = userOrUid;
+            return this;
+        }
+
+        /** The working directory of the container's process; empty for the image's. */
+        public Builder workingDir(Optional<String> directory) {
+            this.workingDir = directory;
+            return this;
+        }
+
+        /** The {@code /etc/hosts} entries, each {@code name:address}. */
+        public Builder extraHosts(List<String> entries) {
+            extraHosts.clear();
+            extraHosts.addAll(entries);
+            return this;
+        }
+
+        /** The health check replacing the image's; empty keeps the image's. */
+        public Builder healthcheck(Optional<HealthCheckSpec> check) {
+            this.healthcheck = check;
+            return this;
+        }
+
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
-                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job);
+                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job, mounts, user, workingDir,
+                    extraHosts, healthcheck);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.flotilla.model;
 
+import java.util.Map;
+
 import org.apiguardian.api.API;
 
 /**
@@ -44,6 +46,26 @@ public interface SpecOrigin {
             @Override
             public String service(String serviceName, String attribute) {
                 return "service \"" + serviceName + "\" " + attribute + " in " + where;
+            }
+        };
+    }
+
+    /**
+     * {@code base}, except that services read from compose files point at their file and line
+     * ({@code declaredAt}, by service name).
+     */
+    static SpecOrigin composeFile(SpecOrigin base, Map<String, String> declaredAt) {
+        return new SpecOrigin() {
+            @Override
+            public String topology() {
+                return base.topology();
+            }
+
+            @Override
+            public String service(String serviceName, String attribute) {
+                String where = declaredAt.get(serviceName);
+                return where == null ? base.service(serviceName, attribute)
+                        : "compose service \"" + serviceName + "\" (" + attribute + ") at " + where;
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.flotilla.resolve;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.flotilla.Build;
+import dev.flotilla.ComposeFile;
 import dev.flotilla.CopyFile;
 import dev.flotilla.JavaApp;
 import dev.flotilla.Service;
@@ -32,6 +35,9 @@ import dev.flotilla.model.TopologySpec;
 import dev.flotilla.model.TopologyValidator;
 import dev.flotilla.model.Values;
 import dev.flotilla.model.WaitSpec;
+import dev.flotilla.resolve.compose.ComposeProject;
+import dev.flotilla.resolve.compose.ComposeServices;
+import dev.flotilla.resolve.compose.ComposeSource;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -72,6 +78,8 @@ public final class AnnotationTopologyResolver {
         SpecOrigin origin = SpecOrigin.annotations(source);
         ConfigProblems problems = new ConfigProblems();
         List<ServiceSpec> services = new ArrayList<>();
+        Optional<ComposeServices> compose = composeServices(chain);
+        compose.ifPresent(c -> services.addAll(c.services()));
         for (Class<?> element : chain) {
             for (Service service : AnnotationSupport.findRepeatableAnnotations(element, Service.class)) {
                 services.add(toSpec(service, chain, origin, problems));
@@ -87,8 +95,21 @@ public final class AnnotationTopologyResolver {
         proxiedLinks.addAll(FaultResolver.proxiedLinksOf(source));
         String name = topology.name().isBlank() ? defaultName(declaring) : topology.name();
         TopologySpec spec = new TopologySpec(name, topology.pull(), services, topology.reuse(), proxiedLinks);
-        TopologyValidator.validate(spec, origin);
+        TopologyValidator.validate(spec, compose.map(c -> SpecOrigin.composeFile(origin, c.declaredAt())).orElse(origin));
         return Optional.of(new TopologyDeclaration(spec, topology.scope()));
+    }
+
+    /** The services of the {@code @ComposeFile} nearest to the test class, if there is one. */
+    private static Optional<ComposeServices> composeServices(List<Class<?>> chain) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Optional<ComposeFile> found = AnnotationSupport.findAnnotation(chain.get(i), ComposeFile.class);
+            if (found.isPresent()) {
+                ComposeFile file = found.get();
+                return Optional.of(ComposeProject.read(new ComposeSource(Arrays.stream(file.value()).map(Path::of).toList(),
+                        Set.of(file.profiles()), file.randomHostPorts())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The class and, for inner ({@code @Nested}) classes, its enclosing classes, outermost first. */

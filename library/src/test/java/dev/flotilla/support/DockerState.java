@@ -89,13 +89,20 @@ public final class DockerState {
         return services;
     }
 
-    /** Containers and networks left of one topology instance. */
-    public static long leftovers(String instanceId) {
-        return containers(Labels.TOPOLOGY, instanceId).size() + networks(Labels.TOPOLOGY, instanceId);
+    /** Volumes labelled {@code key=value}. */
+    public static long volumes(String key, String value) {
+        var volumes = client().listVolumesCmd().withFilter("label", List.of(key + "=" + value)).exec().getVolumes();
+        return volumes == null ? 0 : volumes.size();
     }
 
-    /** Containers and networks left of any instance of a topology name. */
+    /** Containers, networks and volumes left of one topology instance. */
+    public static long leftovers(String instanceId) {
+        return containers(Labels.TOPOLOGY, instanceId).size() + networks(Labels.TOPOLOGY, instanceId) + volumes(Labels.TOPOLOGY, instanceId);
+    }
+
+    /** Containers, networks and volumes left of any instance of a topology name. */
     public static long leftoversOfName(String topologyName) {
-        return containers(Labels.TOPOLOGY_NAME, topologyName).size() + networks(Labels.TOPOLOGY_NAME, topologyName);
+        return containers(Labels.TOPOLOGY_NAME, topologyName).size() + networks(Labels.TOPOLOGY_NAME, topologyName)
+                + volumes(Labels.TOPOLOGY_NAME, topologyName);
     }
 }

@@ -1,0 +1,79 @@
+package dev.flotilla.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.TopologySpec;
+import dev.flotilla.model.VolumeMount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The named volumes of a topology instance: each volume its services mount by name is a Docker
+ * volume of its own per instance, labelled like the instance's network, so that it is removed with
+ * the instance, swept with a dead session's containers and never shared between parallel runs.
+ */
+final class TopologyVolumes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopologyVolumes.class);
+
+    private TopologyVolumes() {
+    }
+
+    /** The Docker name of the topology's volume {@code volume} in the instance whose network is {@code networkName}. */
+    static String dockerName(String networkName, String volume) {
+        return networkName + "-" + volume;
+    }
+
+    /** The topology's volume names that its services mount, in declaration order. */
+    static Set<String> declared(TopologySpec spec) {
+        Set<String> names = new LinkedHashSet<>();
+        for (ServiceSpec service : spec.services()) {
+            service.mounts().stream().filter(VolumeMount::isNamedVolume).forEach(m -> names.add(m.source()));
+        }
+        return names;
+    }
+
+    /** Creates the instance's volumes with its labels (before any container mounts one, so that none is made unlabelled). */
+    static void create(DockerClient client, TopologySpec spec, String networkName, Map<String, String> labels) {
+        for (String volume : declared(spec)) {
+            client.createVolumeCmd().withName(dockerName(networkName, volume)).withLabels(labels).exec();
+        }
+    }
+
+    /** Removes the instance's volumes, after its containers; returns the failures. */
+    static List<RuntimeException> remove(DockerClient client, TopologySpec spec, String networkName) {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (String volume : declared(spec)) {
+            try {
+                DockerRemoval.volume(client, dockerName(networkName, volume));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        return failures;
+    }
+
+    /** Removes the volumes carrying {@code labelFilter} whose labels {@code doomed} accepts; returns how many. */
+    static int removeLabelled(DockerClient client, String labelFilter, Predicate<Map<String, String>> doomed) {
+        List<InspectVolumeResponse> volumes = client.listVolumesCmd().withFilter("label", List.of(labelFilter)).exec().getVolumes();
+        int removed = 0;
+        for (InspectVolumeResponse volume : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+            if (volume.getLabels() != null && doomed.test(volume.getLabels())) {
+                try {
+                    removed += DockerRemoval.volume(client, volume.getName()) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not remove volume {}", volume.getName(), e);
+                }
+            }
+        }
+        return removed;
+    }
+}

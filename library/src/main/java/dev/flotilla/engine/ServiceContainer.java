@@ -29,6 +29,7 @@ import dev.flotilla.ServiceState;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.ServiceSpec;
+import dev.flotilla.model.VolumeMount;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.testcontainers.containers.GenericContainer;
@@ -150,8 +151,9 @@ final class ServiceContainer {
         if (!hosts.isEmpty()) {
             hostConfig.withExtraHosts(hosts.toArray(String[]::new));
         }
-        if (!spec.mounts().isEmpty()) {
-            hostConfig.withMounts(ContainerStorage.mounts(spec.mounts(), networkName));
+        List<VolumeMount> mountable = BindCopies.mountable(spec.mounts(), docker.isLocal());
+        if (!mountable.isEmpty()) {
+            hostConfig.withMounts(ContainerStorage.mounts(mountable, networkName));
         }
         if (spec.memoryBytes() > 0) {
             hostConfig.withMemory(spec.memoryBytes());
@@ -224,6 +226,7 @@ final class ServiceContainer {
             docker.client().copyArchiveToContainerCmd(containerId).withRemotePath("/")
                     .withTarInputStream(SecretDelivery.archive(spec)).exec();
         }
+        BindCopies.copyIn(docker.client(), containerId, BindCopies.copied(spec.mounts(), docker.isLocal()));
         for (FileCopy file : spec.files()) {
             byte[] content = readSource(file.source());
             docker.client().copyArchiveToContainerCmd(containerId)

@@ -148,7 +148,9 @@ final class ComposeServiceReader {
         Set<String> hostIps = new LinkedHashSet<>();
         eachItem("ports", (item, itemPath) -> {
             PortSyntax port = PortSyntax.parse(item);
-            port.hostIp().ifPresent(hostIps::add);
+            // A loopback address is what Flotilla binds to anyway where the engine runs here; on a remote
+            // engine it would be that host's loopback, out of the test's reach, so it means "the default".
+            port.hostIp().filter(ip -> !isLoopback(ip)).ifPresent(hostIps::add);
             if (port.hostPort() == 0 || context.source().randomHostPorts()) {
                 random.add(port.containerPort());
             } else {
@@ -167,6 +169,10 @@ final class ComposeServiceReader {
                     "use one host address for all ports of a service");
         }
         spec.ports(random).fixedPorts(fixed).bindAddress(hostIps.stream().findFirst());
+    }
+
+    private static boolean isLoopback(String address) {
+        return address.startsWith("127.") || address.equals("::1") || address.equals("localhost");
     }
 
     private void command(String key, Consumer<List<String>> target) {

@@ -1,5 +1,6 @@
 package dev.flotilla;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.Secret;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.Values;
+import dev.flotilla.model.VolumeMount;
 import dev.flotilla.model.WaitSpec;
 import org.apiguardian.api.API;
 
@@ -39,6 +41,8 @@ public final class ServiceBuilder {
     private final List<String> dependsOn = new ArrayList<>();
     private final List<String> aliases = new ArrayList<>();
     private final List<FileCopy> files = new ArrayList<>();
+    private final List<VolumeMount> mounts = new ArrayList<>();
+    private final List<String> extraHosts = new ArrayList<>();
 
     ServiceBuilder(String name, String image) {
         this.name = name;
@@ -151,6 +155,50 @@ public final class ServiceBuilder {
         return this;
     }
 
+    /**
+     * Mounts a volume of the topology, named {@code volume}, at {@code target}: each topology instance
+     * has its own Docker volume of that name, created with it and removed with it; services that
+     * mount the same name share it.
+     */
+    public ServiceBuilder volume(String volume, String target) {
+        mounts.add(new VolumeMount(VolumeMount.Type.VOLUME, volume, target, false, 0));
+        return this;
+    }
+
+    /**
+     * Mounts a file or directory of this machine at {@code target}, read-only if {@code readOnly}.
+     * On an engine that does not share this machine's files (a remote one), it is copied in before
+     * the container starts instead.
+     */
+    public ServiceBuilder bind(String hostPath, String target, boolean readOnly) {
+        mounts.add(new VolumeMount(VolumeMount.Type.BIND, Path.of(hostPath).toAbsolutePath().normalize().toString(), target, readOnly, 0));
+        return this;
+    }
+
+    /** Mounts memory-backed storage at {@code target}, for as long as the container lives. */
+    public ServiceBuilder tmpfs(String target) {
+        mounts.add(new VolumeMount(VolumeMount.Type.TMPFS, "", target, false, 0));
+        return this;
+    }
+
+    /** The user (a name, or {@code uid[:gid]}) the container's process runs as, instead of the image's. */
+    public ServiceBuilder user(String userOrUid) {
+        spec.user(Optional.of(userOrUid));
+        return this;
+    }
+
+    /** The working directory of the container's process, instead of the image's. */
+    public ServiceBuilder workingDir(String directory) {
+        spec.workingDir(Optional.of(directory));
+        return this;
+    }
+
+    /** Adds an {@code /etc/hosts} entry: {@code hostName} resolves to {@code address} in the container. */
+    public ServiceBuilder extraHost(String hostName, String address) {
+        extraHosts.add(hostName + ":" + address);
+        return this;
+    }
+
     /** Adds a container label. */
     public ServiceBuilder label(String key, String value) {
         spec.label(key, value);
@@ -241,6 +289,8 @@ public final class ServiceBuilder {
                 .dependsOn(dependsOn)
                 .aliases(aliases)
                 .files(files)
+                .mounts(mounts)
+                .extraHosts(extraHosts)
                 .startupTimeout(startupTimeout)
                 .waitFor(waits.stream().map(w -> w.apply(startupTimeout)).toList())
                 .build();

@@ -29,6 +29,7 @@ public final class TopologyValidator {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final long MIN_MEMORY = 6L * 1024 * 1024;
     private static final String RESERVED_LABEL_PREFIX = "dev.flotilla.";
+    private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private TopologyValidator() {
     }
@@ -50,6 +51,7 @@ public final class TopologyValidator {
             checkPorts(service, origin, problems);
             checkWaits(service, origin, problems);
             checkResources(service, origin, problems);
+            checkMounts(service, origin, problems);
         }
         checkDependencies(spec, origin, problems);
         checkProxiedLinks(spec, origin, problems);
@@ -265,6 +267,26 @@ public final class TopologyValidator {
                 problems.add(where, "source \"" + file.source() + "\" does not exist",
                         "point at an existing file, or at a class-path resource as \"classpath:path/to/file\"");
             }
+        }
+    }
+
+    private static void checkMounts(ServiceSpec service, SpecOrigin origin, ConfigProblems problems) {
+        String where = origin.service(service.name(), "volumes");
+        for (VolumeMount mount : service.mounts()) {
+            if (!mount.target().startsWith("/")) {
+                problems.add(where, "mount target \"" + mount.target() + "\" is not an absolute path", "write the full path in the container");
+            }
+            if (mount.type() == VolumeMount.Type.BIND && !Files.exists(Path.of(mount.source()))) {
+                problems.add(where, "bind mount source " + mount.source() + " does not exist", "create it, or correct the path");
+            }
+            if (mount.isNamedVolume() && !VOLUME_NAME.matcher(mount.source()).matches()) {
+                problems.add(where, "\"" + mount.source() + "\" is not a volume name", "use letters, digits, '_', '.' and '-'");
+            }
+        }
+        if (service.container().isPresent() && (!service.mounts().isEmpty() || service.user().isPresent()
+                || service.workingDir().isPresent() || !service.extraHosts().isEmpty() || service.healthcheck().isPresent())) {
+            problems.add(where, "a container from a factory takes its mounts, user, working directory, hosts and health check"
+                    + " from the container object", "configure them on the object the factory returns");
         }
     }
 

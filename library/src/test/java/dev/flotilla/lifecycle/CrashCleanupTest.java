@@ -36,7 +36,7 @@ class CrashCleanupTest {
     private static void killAndCount(ChildJvm child) throws Exception {
         String[] ready = child.awaitLine("READY ", 120).split(" ");
         String session = ready[1];
-        assertThat(countOfSession(session)).as("2 containers and a network").isEqualTo(3);
+        assertThat(countOfSession(session)).as("2 containers, a network and a volume").isEqualTo(4);
 
         long killedAt = System.nanoTime();
         child.process().destroyForcibly(); // SIGKILL
@@ -53,7 +53,7 @@ class CrashCleanupTest {
         long millis = (System.nanoTime() - killedAt) / 1_000_000;
         assertThat(remaining).as("left after %d ms; timeline %s", millis, timeline).isZero();
         assertThat(millis).as("timeline %s", timeline).isLessThan(15_000);
-        System.out.println("Containers and network of the killed JVM gone " + millis + " ms after SIGKILL");
+        System.out.println("Containers, network and volume of the killed JVM gone " + millis + " ms after SIGKILL");
     }
 
     @Test
@@ -119,7 +119,7 @@ class CrashCleanupTest {
         DockerClient client = DockerState.client();
         long containers = client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.SESSION, session)).exec().size();
         long networks = client.listNetworksCmd().withFilter("label", List.of(Labels.SESSION + "=" + session)).exec().size();
-        return containers + networks;
+        return containers + networks + DockerState.volumes(Labels.SESSION, session);
     }
 
     /** Starts and stops one topology, which makes its JVM sweep dead sessions. */

@@ -9,7 +9,7 @@ public final class CrashProbe {
 
     public static void main(String[] args) throws Exception {
         RunningTopology running = Flotilla.topology("crashprobe")
-                .service("cache", "redis:7", s -> s.ports(6379))
+                .service("cache", "redis:7", s -> s.ports(6379).volume("cache-data", "/data"))
                 .service("worker", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("cache"))
                 .build()
                 .start();

@@ -135,4 +135,25 @@ public @interface Service {
      * The exited container stays (its log and state readable through its handle) until teardown.
      */
     boolean job() default false;
+
+    /**
+     * Storage mounted into the container, in Compose's short form: {@code "data:/var/lib/data"} (a
+     * volume of the topology instance, created with it, shared by the services that name it, removed
+     * with it), {@code "./conf:/etc/app:ro"} (a file or directory of this machine, relative to the
+     * working directory; copied in before start where the engine does not share this machine's
+     * files), {@code "/cache"} (an anonymous volume, removed with the container).
+     */
+    String[] volumes() default {};
+
+    /** Paths mounted as memory-backed storage, such as {@code "/run"} or {@code "/tmp:size=64m"}. */
+    String[] tmpfs() default {};
+
+    /** The user (a name, or {@code uid[:gid]}) the container's process runs as; empty for the image's. */
+    String user() default "";
+
+    /** The working directory of the container's process; empty for the image's. */
+    String workingDir() default "";
+
+    /** {@code /etc/hosts} entries of the container, each {@code "name:address"}. */
+    String[] extraHosts() default {};
 }

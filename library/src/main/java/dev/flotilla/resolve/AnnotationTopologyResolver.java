@@ -34,10 +34,12 @@ import dev.flotilla.model.SpecOrigin;
 import dev.flotilla.model.TopologySpec;
 import dev.flotilla.model.TopologyValidator;
 import dev.flotilla.model.Values;
+import dev.flotilla.model.VolumeMount;
 import dev.flotilla.model.WaitSpec;
 import dev.flotilla.resolve.compose.ComposeProject;
 import dev.flotilla.resolve.compose.ComposeServices;
 import dev.flotilla.resolve.compose.ComposeSource;
+import dev.flotilla.resolve.compose.VolumeSyntax;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -168,11 +170,45 @@ public final class AnnotationTopologyResolver {
                 .javaApp(javaApp(service, origin, problems))
                 .build(build(service, origin, problems))
                 .container(ContainerFactories.resolve(service, lookIn, origin, problems))
-                .job(service.job());
+                .job(service.job())
+                .mounts(mounts(service, origin, problems))
+                .user(Optional.of(service.user()))
+                .workingDir(Optional.of(service.workingDir()))
+                .extraHosts(extraHosts(service, origin, problems));
         env.forEach(spec::env);
         secrets.forEach(spec::secret);
         labels.forEach(spec::label);
         return spec.build();
+    }
+
+    private static List<VolumeMount> mounts(Service service, SpecOrigin origin, ConfigProblems problems) {
+        List<VolumeMount> mounts = new ArrayList<>();
+        for (String volume : service.volumes()) {
+            try {
+                mounts.add(VolumeSyntax.parse(volume, Path.of("")));
+            } catch (IllegalArgumentException e) {
+                problems.add(origin.service(service.name(), "volumes"), e.getMessage(),
+                        "write \"volume:/path\", \"./host/path:/path[:ro]\" or \"/path\"");
+            }
+        }
+        for (String tmpfs : service.tmpfs()) {
+            try {
+                mounts.add(VolumeSyntax.parseTmpfs(tmpfs));
+            } catch (IllegalArgumentException e) {
+                problems.add(origin.service(service.name(), "tmpfs"), e.getMessage(), "write \"/path\" or \"/path:size=64m\"");
+            }
+        }
+        return mounts;
+    }
+
+    private static List<String> extraHosts(Service service, SpecOrigin origin, ConfigProblems problems) {
+        for (String entry : service.extraHosts()) {
+            if (entry.indexOf(':') <= 0) {
+                problems.add(origin.service(service.name(), "extraHosts"), "\"" + entry + "\" is not name:address",
+                        "write an entry such as \"legacy.internal:10.0.0.7\"");
+            }
+        }
+        return List.of(service.extraHosts());
     }
 
     private static Optional<JavaAppSpec> javaApp(Service service, SpecOrigin origin, ConfigProblems problems) {

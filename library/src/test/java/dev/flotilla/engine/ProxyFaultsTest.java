@@ -2,7 +2,6 @@ package dev.flotilla.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.net.URI;
@@ -71,12 +70,13 @@ class ProxyFaultsTest {
             assertThat(slow.description()).isEqualTo("latency (latency=300, jitter=0) on orders -> cache, both ways, through the link's proxy");
             long slowed = millisOf("orders", "redis-cli -h cache PING");
             long unaffected = millisOf("billing", "redis-cli -h cache PING");
-            // 300 ms on the request and 300 ms on the answer.
-            assertThat((double) (slowed - baseline)).isCloseTo(600, within(120.0));
+            // 300 ms on the request and 300 ms on the answer; a loaded machine only adds to it.
+            assertThat(slowed - baseline).isBetween(540L, 2000L);
             assertThat(unaffected).isLessThan(baseline + 150);
         }
         try (ActiveFault slowAnswers = running.network().between("orders", "cache").downstream().latency(Duration.ofMillis(300))) {
-            assertThat((double) (millisOf("orders", "redis-cli -h cache PING") - baseline)).isCloseTo(300, within(60.0));
+            // One way only: well under the 600 ms of both ways.
+            assertThat(millisOf("orders", "redis-cli -h cache PING") - baseline).isBetween(270L, 580L);
         }
     }
 
@@ -104,8 +104,9 @@ class ProxyFaultsTest {
         long baseline = millisOf("orders", "redis-cli -h cache GET big > /dev/null");
         try (ActiveFault narrow = running.network().between("orders", "cache").downstream().bandwidth(100)) {
             long limited = millisOf("orders", "redis-cli -h cache GET big > /dev/null");
-            // 200,000 bytes at 100 KB/s: about two seconds.
-            assertThat((double) (limited - baseline)).isCloseTo(1953, within(400.0));
+            // 200,000 bytes at 100 KB/s: at least about two seconds (less a first burst). Above that only
+            // a wide bound: on a loaded machine the transfer takes longer, and "slowed, not cut" is the point.
+            assertThat(limited - baseline).isBetween(1550L, 8000L);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.flotilla.model.VolumeMount;
+import org.apiguardian.api.API;
 
 /**
  * A service's {@code volumes} entry, in Compose's short form ({@code ./data:/data:ro},
@@ -12,7 +13,8 @@ import dev.flotilla.model.VolumeMount;
  * {@code source}, {@code target}, {@code read_only}, {@code tmpfs.size}); and its {@code tmpfs}
  * entries ({@code /run:size=64m}).
  */
-final class VolumeSyntax {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class VolumeSyntax {
 
     private static final Set<String> SHORT_OPTIONS = Set.of("ro", "rw", "z", "Z", "cached", "delegated", "consistent", "nocopy");
 
@@ -33,7 +35,7 @@ final class VolumeSyntax {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    static VolumeMount parse(Object entry, Path projectDirectory) {
+    public static VolumeMount parse(Object entry, Path projectDirectory) {
         if (entry instanceof Map<?, ?> map) {
             return parseLong(map, projectDirectory);
         }
@@ -85,7 +87,7 @@ final class VolumeSyntax {
     }
 
     /** A {@code tmpfs} entry: {@code /run} or {@code /run:size=64m,mode=1777} (options other than size are ignored). */
-    static VolumeMount parseTmpfs(String entry) {
+    public static VolumeMount parseTmpfs(String entry) {
         int colon = entry.indexOf(':');
         long size = 0;
         if (colon >= 0) {

@@ -25,8 +25,8 @@ import org.apiguardian.api.API;
  *
  * <p>The supported keys are listed in the README; any other key is an error naming its line,
  * before anything starts. Reading compose files needs {@code org.yaml:snakeyaml} on the test
- * class path. Every compose service joins the topology's one network, whichever compose
- * networks it names (their aliases apply); named volumes belong to the topology instance.
+ * class path. Compose networks and named volumes belong to the topology instance: created with
+ * it, removed with it, never shared with a parallel run.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Documented

@@ -156,4 +156,11 @@ public @interface Service {
 
     /** {@code /etc/hosts} entries of the container, each {@code "name:address"}. */
     String[] extraHosts() default {};
+
+    /**
+     * The topology's networks the service joins, instead of the topology's own network alone (named
+     * {@code "default"} here): services share a network only where they name the same one, as in
+     * compose files. Each topology instance has its own Docker network of each name.
+     */
+    String[] networks() default {};
 }

@@ -199,6 +199,16 @@ public final class ServiceBuilder {
         return this;
     }
 
+    /**
+     * The topology's networks the service joins, instead of the topology's own network alone
+     * (named {@code "default"} here): services share a network only where they name the same one,
+     * as in compose files. Each instance has its own Docker network of each name.
+     */
+    public ServiceBuilder networks(String... names) {
+        spec.networks(List.of(names));
+        return this;
+    }
+
     /** Adds a container label. */
     public ServiceBuilder label(String key, String value) {
         spec.label(key, value);

@@ -119,7 +119,7 @@ final class ReusableTopologies {
     private static Optional<StartedTopology> attach(TopologySpec spec, DockerEngine docker, String hash, Map<String, Container> byService) {
         StartedTopology topology = StartedTopology.reusable(spec, docker, hash);
         Optional<Network> network = docker.client().listNetworksCmd().withFilter("label", List.of(Labels.REUSE_HASH + "=" + hash))
-                .exec().stream().findFirst();
+                .exec().stream().filter(n -> n.getName().equals(topology.networkName())).findFirst();
         if (network.isEmpty()) {
             return Optional.empty();
         }

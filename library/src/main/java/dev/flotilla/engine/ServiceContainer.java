@@ -21,6 +21,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
@@ -143,8 +144,9 @@ final class ServiceContainer {
             exposed.add(exposedPort);
             bindings.bind(exposedPort, Ports.Binding.bindIpAndPort(address, fixed.hostPort()));
         }
+        List<String> networks = spec.joinedNetworks();
         HostConfig hostConfig = HostConfig.newHostConfig()
-                .withNetworkMode(networkName)
+                .withNetworkMode(TopologyNetworks.dockerName(networkName, networks.get(0)))
                 .withPortBindings(bindings);
         List<String> hosts = new ArrayList<>(spec.extraHosts());
         hosts.addAll(extraHosts);
@@ -183,6 +185,13 @@ final class ServiceContainer {
                 }
             }
             containerId = command.exec().getId();
+        }
+        // Docker creates a container on one network; the others are joined before it starts.
+        for (String network : networks.subList(1, networks.size())) {
+            docker.client().connectToNetworkCmd().withContainerId(containerId)
+                    .withNetworkId(TopologyNetworks.dockerName(networkName, network))
+                    .withContainerNetwork(new ContainerNetwork().withAliases(spec.networkAliases()))
+                    .exec();
         }
     }
 
@@ -332,6 +341,12 @@ final class ServiceContainer {
             throw new IllegalStateException("service \"" + spec.name() + "\" has no address on network " + networkName + " (" + describeState() + ")");
         }
         return network.getIpAddress();
+    }
+
+    /** The container's addresses on every network it joined. */
+    List<String> ipAddresses() {
+        return inspect().getNetworkSettings().getNetworks().values().stream()
+                .map(n -> n.getIpAddress()).filter(a -> a != null && !a.isEmpty()).toList();
     }
 
     /** Whether the container is running now. */

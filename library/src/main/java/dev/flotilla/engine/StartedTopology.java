@@ -115,6 +115,10 @@ final class StartedTopology implements RunningTopology {
                 .withLabels(labels())
                 .exec()
                 .getId();
+        for (String network : TopologyNetworks.extra(spec)) {
+            docker.client().createNetworkCmd().withName(TopologyNetworks.dockerName(networkName, network))
+                    .withDriver("bridge").withLabels(labels()).exec();
+        }
         TopologyVolumes.create(docker.client(), spec, networkName, labels());
     }
 
@@ -278,10 +282,16 @@ final class StartedTopology implements RunningTopology {
     }
 
     private void removeNetwork() {
-        String id = networkId;
-        if (id == null) {
+        if (networkId == null) {
             return;
         }
+        for (String network : TopologyNetworks.extra(spec)) {
+            removeNetwork(TopologyNetworks.dockerName(networkName, network));
+        }
+        removeNetwork(networkId);
+    }
+
+    private void removeNetwork(String id) {
         for (int attempt = 1; ; attempt++) {
             try {
                 DockerRemoval.network(docker.client(), id);

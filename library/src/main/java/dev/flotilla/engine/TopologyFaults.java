@@ -75,7 +75,10 @@ final class TopologyFaults implements TopologyNetwork {
         boolean outgoing = fault.direction() != Fault.Direction.DOWNSTREAM;
         List<String> rules = new ArrayList<>();
         for (String peer : fault.isolate() ? otherServices(fault.client()) : List.of(fault.server())) {
-            rules.addAll(PacketFilter.dropRules(topology.container(peer).ipAddress(topology.networkName()), incoming, outgoing, tag));
+            // Every address of the peer: on each network the two share, it could be reached.
+            for (String address : topology.container(peer).ipAddresses()) {
+                rules.addAll(PacketFilter.dropRules(address, incoming, outgoing, tag));
+            }
         }
         PacketFilter.add(topology, target, rules);
         return register(fault.description() + ", by the packet filter of \"" + fault.client() + "\"",

@@ -44,6 +44,8 @@ import org.apiguardian.api.API;
  * @param workingDir the working directory of the container's process; empty for the image's
  * @param extraHosts {@code /etc/hosts} entries, each {@code name:address}
  * @param healthcheck a health check replacing the image's; empty keeps the image's
+ * @param networks the topology's networks the service joins, the first one at creation; empty for
+ *     the topology's own network alone, which is named {@value #DEFAULT_NETWORK} among them
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceSpec(
@@ -71,7 +73,11 @@ public record ServiceSpec(
         Optional<String> user,
         Optional<String> workingDir,
         List<String> extraHosts,
-        Optional<HealthCheckSpec> healthcheck) {
+        Optional<HealthCheckSpec> healthcheck,
+        List<String> networks) {
+
+    /** The name, among a service's {@link #networks()}, of the network every topology instance has. */
+    public static final String DEFAULT_NETWORK = "default";
 
     /** How long a service may take from start to ready unless it says otherwise. */
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -101,6 +107,12 @@ public record ServiceSpec(
         workingDir = Objects.requireNonNull(workingDir, "workingDir").filter(d -> !d.isBlank());
         extraHosts = List.copyOf(extraHosts);
         healthcheck = Objects.requireNonNull(healthcheck, "healthcheck");
+        networks = List.copyOf(networks);
+    }
+
+    /** The networks the service joins: {@link #networks()}, or the topology's own network alone. */
+    public List<String> joinedNetworks() {
+        return networks.isEmpty() ? List.of(DEFAULT_NETWORK) : networks;
     }
 
     /** A builder for a service named {@code name}, with every part at its default. */
@@ -113,7 +125,8 @@ public record ServiceSpec(
         Builder builder = new Builder(name).image(image).ports(ports).fixedPorts(fixedPorts).command(command).entrypoint(entrypoint)
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
                 .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job)
-                .mounts(mounts).user(user).workingDir(workingDir).extraHosts(extraHosts).healthcheck(healthcheck);
+                .mounts(mounts).user(user).workingDir(workingDir).extraHosts(extraHosts).healthcheck(healthcheck)
+                .networks(networks);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -168,6 +181,7 @@ public record ServiceSpec(
         private Optional<String> workingDir = Optional.empty();
         private final List<String> extraHosts = new ArrayList<>();
         private Optional<HealthCheckSpec> healthcheck = Optional.empty();
+        private final List<String> networks = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -327,11 +341,18 @@ public record ServiceSpec(
             return this;
         }
 
+        /** The topology's networks the service joins; empty for the topology's own network alone. */
+        public Builder networks(List<String> names) {
+            networks.clear();
+            networks.addAll(names);
+            return this;
+        }
+
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
                     startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job, mounts, user, workingDir,
-                    extraHosts, healthcheck);
+                    extraHosts, healthcheck, networks);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class TopologyValidator {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final long MIN_MEMORY = 6L * 1024 * 1024;
     private static final String RESERVED_LABEL_PREFIX = "dev.flotilla.";
-    private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    private static final Pattern DOCKER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private TopologyValidator() {
     }
@@ -76,6 +76,12 @@ public final class TopologyValidator {
             }
             if (!known) {
                 continue;
+            }
+            for (String end : List.of(link.client(), link.server())) {
+                if (!spec.service(end).get().joinedNetworks().contains(ServiceSpec.DEFAULT_NETWORK)) {
+                    problems.add(where, "service \"" + end + "\" is not on the topology's own network, where the link's proxy runs",
+                            "add \"" + ServiceSpec.DEFAULT_NETWORK + "\" to its networks");
+                }
             }
             if (link.client().equals(link.server())) {
                 problems.add(where, "a link from a service to itself", "name two different services");
@@ -279,9 +285,21 @@ public final class TopologyValidator {
             if (mount.type() == VolumeMount.Type.BIND && !Files.exists(Path.of(mount.source()))) {
                 problems.add(where, "bind mount source " + mount.source() + " does not exist", "create it, or correct the path");
             }
-            if (mount.isNamedVolume() && !VOLUME_NAME.matcher(mount.source()).matches()) {
+            if (mount.isNamedVolume() && !DOCKER_NAME.matcher(mount.source()).matches()) {
                 problems.add(where, "\"" + mount.source() + "\" is not a volume name", "use letters, digits, '_', '.' and '-'");
             }
+        }
+        String networksAt = origin.service(service.name(), "networks");
+        for (String network : service.networks()) {
+            if (!DOCKER_NAME.matcher(network).matches()) {
+                problems.add(networksAt, "\"" + network + "\" is not a network name", "use letters, digits, '_', '.' and '-'");
+            }
+        }
+        if (service.networks().size() != new HashSet<>(service.networks()).size()) {
+            problems.add(networksAt, "a network is named twice in " + service.networks(), "name each network once");
+        }
+        if (service.container().isPresent() && !service.networks().isEmpty()) {
+            problems.add(networksAt, "a container from a factory joins the topology's own network only", "remove networks");
         }
         if (service.container().isPresent() && (!service.mounts().isEmpty() || service.user().isPresent()
                 || service.workingDir().isPresent() || !service.extraHosts().isEmpty() || service.healthcheck().isPresent())) {

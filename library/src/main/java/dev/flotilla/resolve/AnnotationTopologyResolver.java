@@ -174,7 +174,8 @@ public final class AnnotationTopologyResolver {
                 .mounts(mounts(service, origin, problems))
                 .user(Optional.of(service.user()))
                 .workingDir(Optional.of(service.workingDir()))
-                .extraHosts(extraHosts(service, origin, problems));
+                .extraHosts(extraHosts(service, origin, problems))
+                .networks(List.of(service.networks()));
         env.forEach(spec::env);
         secrets.forEach(spec::secret);
         labels.forEach(spec::label);

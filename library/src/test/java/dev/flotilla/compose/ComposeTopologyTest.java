@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A realistic compose file read by Flotilla, no compose CLI: a database seeded by init scripts
  * from a bind mount and kept in a named volume, a migration job it must be healthy for, a cache
- * with a health check and tmpfs, and a web server built from its Dockerfile that waits for both;
- * plus a service declared in code that depends on a compose service.
+ * with a health check and tmpfs, and a web server built from its Dockerfile that waits for both,
+ * alone on the front and back networks; plus a service declared in code, on the front network,
+ * that depends on a compose service.
  */
 class ComposeTopologyTest {
 
@@ -37,7 +38,7 @@ class ComposeTopologyTest {
         String instanceId;
         try (RunningTopology running = Flotilla.topology("compose-shop")
                 .composeFile(SHOP)
-                .service("client", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("web"))
+                .service("client", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("web").networks("front"))
                 .build().start()) {
             instanceId = running.instanceId();
 
@@ -74,8 +75,13 @@ class ComposeTopologyTest {
             assertThat(cache.exec("redis-cli", "ping").stdout().strip()).isEqualTo("PONG");
             assertThat(cache.exec("grep", " /data ", "/proc/mounts").stdout()).startsWith("tmpfs /data tmpfs");
 
-            // A service declared in code reaches a compose service by a network alias from the file.
-            assertThat(running.service("client").exec("wget", "-qO-", "http://shop-web/").stdout()).isEqualTo("hello from .env\n");
+            // A service declared in code on the front network reaches the web server by its alias there, and not the database.
+            ServiceHandle client = running.service("client");
+            assertThat(client.exec("wget", "-qO-", "http://shop-web/").stdout()).isEqualTo("hello from .env\n");
+            assertThat(client.exec("sh", "-c", "nslookup shop-web >/dev/null 2>&1 && echo resolved || echo unknown").stdout()).isEqualTo("resolved\n");
+            assertThat(client.exec("sh", "-c", "nslookup db >/dev/null 2>&1 && echo resolved || echo unknown").stdout()).isEqualTo("unknown\n");
+            assertThat(web.exec("sh", "-c", "nc -w 2 db 5432 </dev/null && echo reachable").stdout()).isEqualTo("reachable\n");
+            assertThat(DockerState.networks(Labels.TOPOLOGY, instanceId)).as("the instance's own, front and back").isEqualTo(3);
         }
         assertThat(DockerState.leftovers(instanceId)).as("containers, network and volume of the instance").isZero();
     }

@@ -264,8 +264,10 @@ final class ComposeServiceReader {
             return;
         }
         Set<String> aliases = new LinkedHashSet<>();
+        List<String> joined = new ArrayList<>();
         networks.forEach((network, options) -> {
             String networkName = String.valueOf(network);
+            joined.add(networkName);
             if (!networkName.equals("default") && !context.networks().contains(networkName)) {
                 problems.add(context.locations().describe(path + ".networks." + networkName),
                         "the network '" + networkName + "' is not declared", "declare it under the top-level 'networks'");
@@ -275,7 +277,7 @@ final class ComposeServiceReader {
             }
         });
         aliases.remove(name);
-        spec.aliases(List.copyOf(aliases));
+        spec.aliases(List.copyOf(aliases)).networks(joined);
     }
 
     private void mounts() {

@@ -3,10 +3,12 @@ package dev.flotilla.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import com.github.dockerjava.api.DockerClient;
@@ -126,16 +128,33 @@ final class ReusableTopologies {
         Map<String, String> ids = new HashMap<>();
         byService.forEach((service, container) -> ids.put(service, container.getId()));
         topology.attach(network.get().getId(), ids);
-        for (ServiceSpec service : DependencyGraph.startOrder(spec)) {
-            try {
-                topology.container(service.name()).awaitReady(() -> false);
-                topology.markReady(service.name());
-            } catch (ReadinessFailure failure) {
-                LOG.info("Reusable service {} is not ready: {}", service.name(), failure.getMessage());
-                topology.container(service.name()).log().close();
-                return Optional.empty();
+        // Every service was ready when the instance was kept: each is asked again, all at once, since
+        // nothing starts here that would have to wait for another (an attach costs one round of checks).
+        List<ServiceSpec> order = DependencyGraph.startOrder(spec);
+        Map<String, CompletableFuture<Optional<String>>> checks = new LinkedHashMap<>();
+        for (ServiceSpec service : order) {
+            checks.put(service.name(), CompletableFuture.supplyAsync(() -> {
+                try {
+                    topology.container(service.name()).awaitReady(() -> false);
+                    return Optional.<String>empty();
+                } catch (ReadinessFailure failure) {
+                    return Optional.of(failure.getMessage());
+                }
+            }, EngineThreads.EXECUTOR));
+        }
+        boolean allReady = true;
+        for (ServiceSpec service : order) {
+            Optional<String> notReady = checks.get(service.name()).join();
+            if (notReady.isPresent()) {
+                LOG.info("Reusable service {} is not ready: {}", service.name(), notReady.get());
+                allReady = false;
             }
         }
+        if (!allReady) {
+            order.forEach(service -> topology.container(service.name()).log().close());
+            return Optional.empty();
+        }
+        order.forEach(service -> topology.markReady(service.name()));
         LiveTopologies.remember(topology);
         RunReport.get().add(topology.record());
         topology.record().markReady();

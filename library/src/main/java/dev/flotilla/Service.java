@@ -135,4 +135,15 @@ public @interface Service {
      * The exited container stays (its log and state readable through its handle) until teardown.
      */
     boolean job() default false;
+
+    /**
+     * How many containers run the service, 1 or more. Each replica is a container of its own,
+     * and every one answers to the service's {@link #name()} and {@link #aliases()} on the
+     * topology's network, so Docker's DNS hands clients the replicas' addresses in turn
+     * (round robin per lookup). Each replica must be ready before the services that depend on
+     * this one start. {@link ServiceHandle#replicas()} reaches each replica; the service's own
+     * handle addresses replica 1. Not with {@link #fixedPorts()} (the replicas' host ports would
+     * collide) nor with a {@link #factory()} (its one container object cannot be started twice).
+     */
+    int replicas() default 1;
 }

@@ -39,6 +39,7 @@ import org.apiguardian.api.API;
  * @param container the factory of a Testcontainers container object to run instead of {@code image}
  * @param job whether the service is a one-shot job: ready once it has exited with 0, its
  *     dependents starting only then; any other exit fails the start
+ * @param replicas how many containers run the service, each answering to its name and aliases
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceSpec(
@@ -61,7 +62,8 @@ public record ServiceSpec(
         Optional<JavaAppSpec> javaApp,
         Optional<DockerBuildSpec> build,
         Optional<ContainerFactorySpec> container,
-        boolean job) {
+        boolean job,
+        int replicas) {
 
     /** How long a service may take from start to ready unless it says otherwise. */
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -97,7 +99,8 @@ public record ServiceSpec(
     public Builder toBuilder() {
         Builder builder = new Builder(name).image(image).ports(ports).fixedPorts(fixedPorts).command(command).entrypoint(entrypoint)
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
-                .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job);
+                .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job)
+                .replicas(replicas);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -147,6 +150,7 @@ public record ServiceSpec(
         private Optional<DockerBuildSpec> build = Optional.empty();
         private Optional<ContainerFactorySpec> container = Optional.empty();
         private boolean job;
+        private int replicas = 1;
 
         private Builder(String name) {
             this.name = name;
@@ -274,10 +278,17 @@ public record ServiceSpec(
             return this;
         }
 
+        /** How many containers run the service; 1 unless set. */
+        public Builder replicas(int count) {
+            this.replicas = count;
+            return this;
+        }
+
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
-                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job);
+                    startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job,
+                    replicas);
         }
     }
 }

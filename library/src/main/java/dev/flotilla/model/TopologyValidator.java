@@ -50,6 +50,7 @@ public final class TopologyValidator {
             checkPorts(service, origin, problems);
             checkWaits(service, origin, problems);
             checkResources(service, origin, problems);
+            ReplicaChecks.check(service, spec, origin, problems);
         }
         checkDependencies(spec, origin, problems);
         checkProxiedLinks(spec, origin, problems);

@@ -147,7 +147,8 @@ public final class AnnotationTopologyResolver {
                 .javaApp(javaApp(service, origin, problems))
                 .build(build(service, origin, problems))
                 .container(ContainerFactories.resolve(service, lookIn, origin, problems))
-                .job(service.job());
+                .job(service.job())
+                .replicas(service.replicas());
         env.forEach(spec::env);
         secrets.forEach(spec::secret);
         labels.forEach(spec::label);

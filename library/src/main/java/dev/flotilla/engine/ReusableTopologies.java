@@ -67,7 +67,7 @@ final class ReusableTopologies {
                 }
                 List<String> problems = found.problems();
                 if (problems.isEmpty()) {
-                    Optional<StartedTopology> attached = attach(spec, docker, hash, found.byService());
+                    Optional<StartedTopology> attached = attach(spec, docker, hash, found.byReplica());
                     if (attached.isPresent()) {
                         holding = false;
                         return attached.get();
@@ -116,7 +116,7 @@ final class ReusableTopologies {
     }
 
     /** Takes over a whole instance if every service is ready; the caller's hold becomes the instance's. */
-    private static Optional<StartedTopology> attach(TopologySpec spec, DockerEngine docker, String hash, Map<String, Container> byService) {
+    private static Optional<StartedTopology> attach(TopologySpec spec, DockerEngine docker, String hash, Map<String, Container> byReplica) {
         StartedTopology topology = StartedTopology.reusable(spec, docker, hash);
         Optional<Network> network = docker.client().listNetworksCmd().withFilter("label", List.of(Labels.REUSE_HASH + "=" + hash))
                 .exec().stream().findFirst();
@@ -124,15 +124,18 @@ final class ReusableTopologies {
             return Optional.empty();
         }
         Map<String, String> ids = new HashMap<>();
-        byService.forEach((service, container) -> ids.put(service, container.getId()));
+        byReplica.forEach((replica, container) -> ids.put(replica, container.getId()));
         topology.attach(network.get().getId(), ids);
         for (ServiceSpec service : DependencyGraph.startOrder(spec)) {
+            List<ServiceContainer> replicas = topology.containers(service.name());
             try {
-                topology.container(service.name()).awaitReady(() -> false);
+                for (ServiceContainer replica : replicas) {
+                    replica.awaitReady(() -> false);
+                }
                 topology.markReady(service.name());
             } catch (ReadinessFailure failure) {
                 LOG.info("Reusable service {} is not ready: {}", service.name(), failure.getMessage());
-                topology.container(service.name()).log().close();
+                replicas.forEach(replica -> replica.log().close());
                 return Optional.empty();
             }
         }

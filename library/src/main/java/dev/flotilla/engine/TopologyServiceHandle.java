@@ -10,8 +10,9 @@ import dev.flotilla.ServiceHandle;
 import dev.flotilla.ServiceState;
 
 /**
- * The test's view of one service of a running topology. It holds no lifecycle of its own: it
- * asks the service's container and, to start it again, the engine's one start path.
+ * The test's view of one replica of a service of a running topology (replica 1 for the service's
+ * own handle). It holds no lifecycle of its own: it asks the replica's container and, to start
+ * it again, the engine's one start path.
  */
 final class TopologyServiceHandle implements ServiceHandle {
 
@@ -21,6 +22,11 @@ final class TopologyServiceHandle implements ServiceHandle {
     TopologyServiceHandle(StartedTopology topology, ServiceContainer container) {
         this.topology = topology;
         this.container = container;
+    }
+
+    /** The container of the replica this handle addresses. */
+    ServiceContainer container() {
+        return container;
     }
 
     @Override
@@ -81,7 +87,7 @@ final class TopologyServiceHandle implements ServiceHandle {
 
     @Override
     public void stop(Duration grace) {
-        topology.faults().stopped(name(), true);
+        topology.faults().stopped(this, true);
         container.stop(grace);
     }
 
@@ -89,7 +95,7 @@ final class TopologyServiceHandle implements ServiceHandle {
     public void start() {
         try {
             ServiceStart.run(topology, container, Thread.currentThread()::isInterrupted);
-            topology.faults().stopped(name(), false);
+            topology.faults().stopped(this, false);
         } catch (ServiceStart.Aborted e) {
             throw new FlotillaException("Start of service \"" + name() + "\" was interrupted; the container stays as it is: "
                     + container.describeState() + ".");
@@ -112,7 +118,7 @@ final class TopologyServiceHandle implements ServiceHandle {
                     + String.valueOf(e.getMessage()).strip() + ". Fix: name a signal such as SIGKILL, SIGTERM or SIGHUP.", e);
         }
         if (!container.isRunning()) {
-            topology.faults().stopped(name(), true);
+            topology.faults().stopped(this, true);
         }
     }
 
@@ -120,7 +126,7 @@ final class TopologyServiceHandle implements ServiceHandle {
     public void pause() {
         requireRunning("pause");
         container.pause();
-        topology.faults().paused(name(), true);
+        topology.faults().paused(this, true);
     }
 
     @Override
@@ -128,7 +134,7 @@ final class TopologyServiceHandle implements ServiceHandle {
         if (container.isPaused()) {
             container.unpause();
         }
-        topology.faults().paused(name(), false);
+        topology.faults().paused(this, false);
     }
 
     @Override
@@ -146,6 +152,11 @@ final class TopologyServiceHandle implements ServiceHandle {
                     + ", not a " + type.getName() + ".");
         }
         return type.cast(object);
+    }
+
+    @Override
+    public List<ServiceHandle> replicas() {
+        return List.copyOf(topology.replicaHandles(name()));
     }
 
     private void requireRunning(String what) {

@@ -1,0 +1,129 @@
+package dev.flotilla.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.github.dockerjava.api.model.Container;
+import dev.flotilla.Flotilla;
+import dev.flotilla.FlotillaConfigurationException;
+import dev.flotilla.RunningTopology;
+import dev.flotilla.Service;
+import dev.flotilla.ServiceHandle;
+import dev.flotilla.ServiceStartException;
+import dev.flotilla.Topology;
+import dev.flotilla.WaitFor;
+import dev.flotilla.support.DockerState;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replicas on real containers: each a container of its own answering to the service's name, so a
+ * client's lookups reach them in turn; a handle per replica.
+ */
+class ReplicasTest {
+
+    /** Answers HTTP with its own host name; leaves at once on SIGTERM, so a scale-down does not wait out the grace. */
+    static final String SERVES_ITS_HOSTNAME = "trap 'exit 0' TERM; mkdir -p /www; hostname > /www/index.html;"
+            + " httpd -p 80 -h /www; while true; do sleep 1; done";
+    /** At its start, asks every address of "web" for its page; "checked" once it has. */
+    private static final String ASKS_EVERY_REPLICA = "for ip in $(nslookup web | awk '/^Address: /{print $2}'); do"
+            + " echo \"$ip says $(timeout 5 wget -qO- http://$ip/ || echo nothing)\"; done; echo checked; exec sleep 600";
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Topology
+    @Service(name = "web", image = "busybox:1.36", replicas = 3, ports = 80, aliases = "www",
+            command = {"sh", "-c", SERVES_ITS_HOSTNAME})
+    @Service(name = "client", image = "busybox:1.36", dependsOn = "web", command = {"sh", "-c", ASKS_EVERY_REPLICA},
+            waitFor = @WaitFor(log = "checked"))
+    @interface ThreeWebReplicas {
+    }
+
+    @Test
+    void eachReplicaIsAContainerOfItsOwnAndClientsReachThemInTurnByName() throws Exception {
+        String instance;
+        try (RunningTopology running = Flotilla.fromAnnotations(ThreeWebReplicas.class).start()) {
+            instance = running.instanceId();
+            ServiceHandle web = running.service("web");
+            List<ServiceHandle> replicas = web.replicas();
+            assertThat(replicas).hasSize(3);
+            assertThat(replicas.get(0).containerId()).isEqualTo(web.containerId());
+            assertThat(replicas).extracting(ServiceHandle::containerId).doesNotHaveDuplicates();
+            assertThat(replicas).extracting(ServiceHandle::name).containsOnly("web");
+
+            // Docker says: three containers of the service, labelled with their index, each with its own host port.
+            List<Container> containers = DockerState.containers(Labels.TOPOLOGY, instance).stream()
+                    .filter(c -> "web".equals(c.getLabels().get(Labels.SERVICE))).toList();
+            assertThat(containers).extracting(c -> c.getLabels().get(Labels.REPLICA)).containsExactlyInAnyOrder("1", "2", "3");
+            Set<String> hostnames = new HashSet<>();
+            for (ServiceHandle replica : replicas) {
+                String hostname = replica.exec("hostname").stdout().strip();
+                assertThat(httpGet(replica.uri(80))).isEqualTo(hostname + "\n");
+                hostnames.add(hostname);
+            }
+            assertThat(hostnames).hasSize(3);
+
+            // The client started only once every replica answered: it asked each address of "web" at its start.
+            ServiceHandle client = running.service("client");
+            List<String> askedAtStart = client.logs().lines().filter(line -> line.contains(" says ")).toList();
+            assertThat(askedAtStart).hasSize(3).allSatisfy(line -> assertThat(hostnames).contains(line.substring(line.indexOf(" says ") + 6)));
+
+            // Both names resolve to all three; separate lookups get different replicas (Docker's DNS rotates its answer).
+            assertThat(addresses(client, "web")).hasSize(3).isEqualTo(addresses(client, "www"));
+            Set<String> answers = new HashSet<>(client.exec("sh", "-c", "for i in $(seq 1 30); do timeout 5 wget -qO- http://web/; done")
+                    .stdout().lines().toList());
+            assertThat(answers).hasSizeGreaterThan(1);
+            assertThat(hostnames).containsAll(answers);
+        }
+        assertThat(DockerState.containers(Labels.TOPOLOGY, instance)).isEmpty();
+        assertThat(DockerState.networks(Labels.TOPOLOGY, instance)).isZero();
+    }
+
+    @Test
+    void stoppingOneReplicaLeavesTheOthersAnsweringAndHealStartsItAgain() {
+        try (RunningTopology running = Flotilla.topology("failover")
+                .service("web", "busybox:1.36", s -> s.replicas(2).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
+                .service("client", "busybox:1.36", s -> s.command("sleep", "600"))
+                .build().start()) {
+            ServiceHandle web = running.service("web");
+            ServiceHandle second = web.replicas().get(1);
+            String secondHostname = second.exec("hostname").stdout().strip();
+
+            web.stop();
+            assertThat(web.isRunning()).isFalse();
+            assertThat(second.isRunning()).isTrue();
+            // A stopped container leaves the name's answers: every lookup now reaches the one left.
+            assertThat(running.service("client").exec("sh", "-c", "for i in $(seq 1 10); do timeout 5 wget -qO- http://web/; done")
+                    .stdout().lines().distinct().toList()).containsExactly(secondHostname);
+
+            running.heal();
+            assertThat(web.isRunning()).isTrue();
+            assertThat(addresses(running.service("client"), "web")).hasSize(2);
+        }
+    }
+
+    private static List<Container> webContainers(String instance) {
+        return DockerState.containers(Labels.TOPOLOGY, instance).stream().filter(c -> "web".equals(c.getLabels().get(Labels.SERVICE))).toList();
+    }
+
+    private static InstanceRecord record(RunningTopology running) {
+        return RunReport.get().instance(running.instanceId()).orElseThrow();
+    }
+
+    /** The addresses the client's lookup of {@code name} gets. */
+    private static List<String> addresses(ServiceHandle client, String name) {
+        return client.exec("sh", "-c", "nslookup " + name + " | awk '/^Address: /{print $2}'").stdout().lines().sorted().toList();
+    }
+
+    private static String httpGet(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

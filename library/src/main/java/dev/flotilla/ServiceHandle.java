@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * handle addresses replica 1: {@link #containerId()}, {@link #mappedPort(int)}, {@link #logs()},
  * {@link #exec(String...)}, {@link #stop()}, {@link #start()} and the rest act on that container
  * alone. {@link #replicas()} gives one handle per replica, each acting on its own container in the
- * same way.
+ * same way; {@link #scale(int)} changes how many there are.
  *
  * <p>Inject it into a test-method parameter or field of this type (named like the service, or
  * annotated with {@link ServiceName @ServiceName}), or get it from {@link RunningTopology#service(String)}.
@@ -154,8 +154,24 @@ public interface ServiceHandle {
     /**
      * One handle per replica the service has now, in index order: replica 1 (the one the
      * service's own handle addresses) first. A service declared without replicas has one.
-     * Each addresses its own container, stopped ones too. Called on any replica's handle, it gives
-     * the service's replicas.
+     * Each addresses its own container, stopped ones too; the list changes only when the service
+     * is {@link #scale(int) scaled}. Called on any replica's handle, it gives the service's replicas.
      */
     List<ServiceHandle> replicas();
+
+    /**
+     * Runs {@code count} replicas of the service from now on. New replicas are started as the
+     * topology starts services (same network names, host ports chosen for each, readiness
+     * awaited, a failure report on failure), in parallel, and this returns once every one is
+     * ready; clients' lookups of the service's name then include them. Surplus replicas, the
+     * highest-indexed first, are stopped (10 seconds' grace after {@code SIGTERM}) and removed.
+     * Replica 1 always stays. After each test of a topology that outlives it, the service is
+     * scaled back to its declared {@link Service#replicas()}, as other disturbances are healed.
+     *
+     * @throws FlotillaConfigurationException if {@code count} is below 1, or above 1 for a service
+     *     that cannot have replicas (fixed host ports, a container factory)
+     * @throws ServiceStartException if a new replica cannot start or does not become ready; the
+     *     replicas this call added are removed again, so the service has as many as before
+     */
+    void scale(int count);
 }

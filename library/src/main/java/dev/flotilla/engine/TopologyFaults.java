@@ -159,6 +159,12 @@ final class TopologyFaults implements TopologyNetwork {
         mark(stopped, replica, isStopped);
     }
 
+    /** A scale-down removed the replica: nothing of it to heal. */
+    void removed(TopologyServiceHandle replica) {
+        mark(paused, replica, false);
+        mark(stopped, replica, false);
+    }
+
     private static void mark(Set<TopologyServiceHandle> services, TopologyServiceHandle service, boolean in) {
         synchronized (services) {
             if (in) {
@@ -170,8 +176,8 @@ final class TopologyFaults implements TopologyNetwork {
     }
 
     /**
-     * Heals every network fault, unpauses what a test paused and starts again what a test stopped,
-     * awaiting readiness.
+     * Heals every network fault, unpauses what a test paused, scales each service back to its
+     * declared replicas and starts again what a test stopped, awaiting readiness.
      */
     void healEverything() {
         List<RuntimeException> failures = new ArrayList<>();
@@ -183,6 +189,15 @@ final class TopologyFaults implements TopologyNetwork {
         for (TopologyServiceHandle replica : copy(paused)) {
             try {
                 replica.unpause();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        for (var service : topology.spec().services()) {
+            try {
+                if (topology.replicaHandles(service.name()).size() != service.replicas()) {
+                    ServiceScaling.scale(topology, service.name(), service.replicas());
+                }
             } catch (RuntimeException e) {
                 failures.add(e);
             }

@@ -12,7 +12,7 @@ import dev.flotilla.ServiceState;
 /**
  * The test's view of one replica of a service of a running topology (replica 1 for the service's
  * own handle). It holds no lifecycle of its own: it asks the replica's container and, to start
- * it again, the engine's one start path.
+ * it again or to scale the service, the engine's one start path.
  */
 final class TopologyServiceHandle implements ServiceHandle {
 
@@ -87,12 +87,14 @@ final class TopologyServiceHandle implements ServiceHandle {
 
     @Override
     public void stop(Duration grace) {
+        requireCurrent("stop");
         topology.faults().stopped(this, true);
         container.stop(grace);
     }
 
     @Override
     public void start() {
+        requireCurrent("start");
         try {
             ServiceStart.run(topology, container, Thread.currentThread()::isInterrupted);
             topology.faults().stopped(this, false);
@@ -157,6 +159,19 @@ final class TopologyServiceHandle implements ServiceHandle {
     @Override
     public List<ServiceHandle> replicas() {
         return List.copyOf(topology.replicaHandles(name()));
+    }
+
+    @Override
+    public void scale(int count) {
+        ServiceScaling.scale(topology, name(), count);
+    }
+
+    /** A replica that a scale-down removed has no container to act on. */
+    private void requireCurrent(String what) {
+        if (!topology.replicaHandles(name()).contains(this)) {
+            throw new IllegalStateException("Cannot " + what + " replica " + container.replica() + " of service \"" + name()
+                    + "\": scale(...) removed it. Fix: use the handles of replicas() as they are now.");
+        }
     }
 
     private void requireRunning(String what) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replicas on real containers: each a container of its own answering to the service's name, so a
- * client's lookups reach them in turn; a handle per replica.
+ * client's lookups reach them in turn; a handle per replica; scaling up and down while running.
  */
 class ReplicasTest {
 
@@ -88,6 +88,55 @@ class ReplicasTest {
     }
 
     @Test
+    void aServiceScalesUpAndDownWhileItRuns() throws Exception {
+        String instance;
+        try (RunningTopology running = Flotilla.topology("scaling")
+                .service("web", "busybox:1.36", s -> s.replicas(3).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
+                .service("client", "busybox:1.36", s -> s.command("sleep", "600"))
+                .build().start()) {
+            instance = running.instanceId();
+            ServiceHandle web = running.service("web");
+            ServiceHandle client = running.service("client");
+            List<String> before = web.replicas().stream().map(ServiceHandle::containerId).toList();
+
+            web.scale(4);
+            List<ServiceHandle> four = web.replicas();
+            assertThat(four).hasSize(4);
+            assertThat(four.subList(0, 3)).extracting(ServiceHandle::containerId).isEqualTo(before);
+            ServiceHandle fourth = four.get(3);
+            assertThat(fourth.isRunning()).isTrue();
+            String fourthHostname = fourth.exec("hostname").stdout().strip();
+            assertThat(httpGet(fourth.uri(80))).isEqualTo(fourthHostname + "\n");
+            assertThat(addresses(client, "web")).hasSize(4);
+            String fourthAddress = fourth.exec("hostname", "-i").stdout().strip();
+            assertThat(client.exec("timeout", "5", "wget", "-qO-", "http://" + fourthAddress + "/").stdout()).isEqualTo(fourthHostname + "\n");
+            assertThat(webContainers(instance)).hasSize(4);
+            assertThat(record(running).moreReplicas()).extracting(r -> r.stdoutFile().orElseThrow().getFileName().toString())
+                    .contains("web-2.log", "web-3.log", "web-4.log");
+
+            web.scale(1);
+            assertThat(web.replicas()).extracting(ServiceHandle::containerId).containsExactly(before.get(0));
+            assertThat(webContainers(instance)).extracting(Container::getId).containsExactly(before.get(0));
+            assertThat(addresses(client, "web")).hasSize(1);
+            assertThatThrownBy(fourth::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Cannot start replica 4 of service \"web\": scale(...) removed it. Fix: use the handles of replicas() as they are now.");
+
+            assertThatThrownBy(() -> web.scale(0))
+                    .isInstanceOf(FlotillaConfigurationException.class)
+                    .hasMessage("scale(0) on service \"web\" of topology \"scaling\": 0 replicas: a service runs at least one."
+                            + " Fix: ask for 1 replica or more.");
+
+            // Healing, as after each test of a topology that outlives it, scales back to the declared replicas.
+            running.heal();
+            assertThat(web.replicas()).hasSize(3).allSatisfy(replica -> assertThat(replica.isRunning()).isTrue());
+            assertThat(addresses(client, "web")).hasSize(3);
+        }
+        assertThat(DockerState.containers(Labels.TOPOLOGY, instance)).isEmpty();
+        assertThat(DockerState.networks(Labels.TOPOLOGY, instance)).isZero();
+    }
+
+    @Test
     void stoppingOneReplicaLeavesTheOthersAnsweringAndHealStartsItAgain() {
         try (RunningTopology running = Flotilla.topology("failover")
                 .service("web", "busybox:1.36", s -> s.replicas(2).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
@@ -107,6 +156,26 @@ class ReplicasTest {
             running.heal();
             assertThat(web.isRunning()).isTrue();
             assertThat(addresses(running.service("client"), "web")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aScaleUpWhoseReplicaFailsRemovesWhatItAddedAndSaysWhy() {
+        // A replica that finds more than three addresses for "web" (itself included) at its start exits 3.
+        String atMostThree = "[ $(nslookup web | grep -c '^Address: ') -le 3 ] || { echo too many; exit 3; }; " + SERVES_ITS_HOSTNAME;
+        try (RunningTopology running = Flotilla.topology("failing-scale")
+                .service("web", "busybox:1.36", s -> s.replicas(3).ports(80).command("sh", "-c", atMostThree))
+                .build().start()) {
+            ServiceHandle web = running.service("web");
+            List<String> before = web.replicas().stream().map(ServiceHandle::containerId).toList();
+
+            assertThatThrownBy(() -> web.scale(5))
+                    .isInstanceOf(ServiceStartException.class)
+                    .hasMessageContaining("Service \"web\" (replica ")
+                    .hasMessageContaining("exit code 3")
+                    .hasMessageContaining("| too many");
+            assertThat(web.replicas()).extracting(ServiceHandle::containerId).isEqualTo(before);
+            assertThat(webContainers(running.instanceId())).hasSize(3);
         }
     }
 

@@ -51,11 +51,13 @@ final class FoundInstance {
 
     /**
      * Probably being started by another JVM right now: young, and each service's container is
-     * missing, on its way up or running; none was stopped.
+     * missing, on its way up or running; none was stopped, and no service has more replicas than
+     * declared (a start never makes more).
      */
     boolean isProbablyStarting() {
         long newest = containers.stream().mapToLong(Container::getCreated).max().orElse(0);
         return Instant.ofEpochSecond(newest).plus(YOUNG).isAfter(Instant.now())
+                && spec.services().stream().allMatch(service -> replicasFound(service) <= service.replicas())
                 && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(c.getState()) || completed(c));
     }
 
@@ -82,11 +84,15 @@ final class FoundInstance {
                 }
             }
             // A scale-up that a test did not undo (its JVM died first) would leave more replicas answering to the name.
-            long found = containers.stream().filter(c -> service.name().equals(c.getLabels().get(Labels.SERVICE))).count();
+            long found = replicasFound(service);
             if (found > service.replicas()) {
                 problems.add("service \"" + service.name() + "\" has " + found + " replicas, not " + service.replicas());
             }
         }
         return problems;
+    }
+
+    private long replicasFound(ServiceSpec service) {
+        return containers.stream().filter(c -> service.name().equals(c.getLabels().get(Labels.SERVICE))).count();
     }
 }

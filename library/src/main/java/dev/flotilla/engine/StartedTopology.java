@@ -82,7 +82,8 @@ final class StartedTopology implements RunningTopology {
     /** A handle on replica {@code index} of {@code service}, its container not created yet. */
     TopologyServiceHandle newReplica(ServiceSpec service, int index) {
         String containerName = containerNamePrefix + "-" + dockerName(ReplicaNames.of(service.name(), index)) + "-" + instanceId;
-        return new TopologyServiceHandle(this, new ServiceContainer(docker, service, index, containerName, record.replica(service.name(), index)));
+        ServiceContainer container = new ServiceContainer(docker, service, index, containerName, record.replica(service.name(), index));
+        return new TopologyServiceHandle(this, container);
     }
 
     private static String dockerName(String name) {

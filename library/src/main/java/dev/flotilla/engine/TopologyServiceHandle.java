@@ -99,7 +99,7 @@ final class TopologyServiceHandle implements ServiceHandle {
             ServiceStart.run(topology, container, Thread.currentThread()::isInterrupted);
             topology.faults().stopped(this, false);
         } catch (ServiceStart.Aborted e) {
-            throw new FlotillaException("Start of service \"" + name() + "\" was interrupted; the container stays as it is: "
+            throw new FlotillaException("Start of " + subject() + " was interrupted; the container stays as it is: "
                     + container.describeState() + ".");
         }
     }
@@ -116,7 +116,7 @@ final class TopologyServiceHandle implements ServiceHandle {
         try {
             container.kill(signal);
         } catch (DockerException e) {
-            throw new FlotillaException("Could not send " + signal + " to service \"" + name() + "\": Docker said: "
+            throw new FlotillaException("Could not send " + signal + " to " + subject() + ": Docker said: "
                     + String.valueOf(e.getMessage()).strip() + ". Fix: name a signal such as SIGKILL, SIGTERM or SIGHUP.", e);
         }
         if (!container.isRunning()) {
@@ -169,14 +169,19 @@ final class TopologyServiceHandle implements ServiceHandle {
     /** A replica that a scale-down removed has no container to act on. */
     private void requireCurrent(String what) {
         if (!topology.replicaHandles(name()).contains(this)) {
-            throw new IllegalStateException("Cannot " + what + " replica " + container.replica() + " of service \"" + name()
-                    + "\": scale(...) removed it. Fix: use the handles of replicas() as they are now.");
+            throw new IllegalStateException("Cannot " + what + " " + subject() + ": scale(...) removed it."
+                    + " Fix: use the handles of replicas() as they are now.");
         }
+    }
+
+    /** What this handle addresses, in messages: {@code service "web"}, or {@code replica 2 of service "web"}. */
+    private String subject() {
+        return (container.replica() > 1 ? "replica " + container.replica() + " of " : "") + "service \"" + name() + "\"";
     }
 
     private void requireRunning(String what) {
         if (!container.isRunning()) {
-            throw new FlotillaException("Cannot " + what + " service \"" + name() + "\": " + container.describeState()
+            throw new FlotillaException("Cannot " + what + " " + subject() + ": " + container.describeState()
                     + ". Fix: start it first with start().");
         }
     }

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 import com.github.dockerjava.api.model.Container;
+import dev.flotilla.ActiveFault;
 import dev.flotilla.Flotilla;
 import dev.flotilla.FlotillaConfigurationException;
+import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.Service;
 import dev.flotilla.ServiceHandle;
@@ -120,7 +122,8 @@ class ReplicasTest {
             assertThat(addresses(client, "web")).hasSize(1);
             assertThatThrownBy(fourth::start)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("Cannot start replica 4 of service \"web\": scale(...) removed it. Fix: use the handles of replicas() as they are now.");
+                    .hasMessage("Cannot start replica 4 of service \"web\": scale(...) removed it."
+                            + " Fix: use the handles of replicas() as they are now.");
 
             assertThatThrownBy(() -> web.scale(0))
                     .isInstanceOf(FlotillaConfigurationException.class)
@@ -156,6 +159,30 @@ class ReplicasTest {
             running.heal();
             assertThat(web.isRunning()).isTrue();
             assertThat(addresses(running.service("client"), "web")).hasSize(2);
+
+            second.kill();
+            assertThatThrownBy(second::pause)
+                    .isInstanceOf(FlotillaException.class)
+                    .hasMessageStartingWith("Cannot pause replica 2 of service \"web\": it is not running (exited, exit code 137)");
+            running.heal();
+            assertThat(second.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void aCutLinkToAServiceCutsItFromEveryReplica() {
+        try (RunningTopology running = Flotilla.topology("replica-cut")
+                .service("web", "busybox:1.36", s -> s.replicas(3).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
+                .service("client", "busybox:1.36", s -> s.command("sleep", "600"))
+                .build().start()) {
+            ServiceHandle client = running.service("client");
+            String everyReplica = "for ip in $(nslookup web | awk '/^Address: /{print $2}'); do timeout 2 wget -qO- http://$ip/ || echo cut; done";
+
+            try (ActiveFault cut = running.network().between("client", "web").cut()) {
+                assertThat(cut.description()).isEqualTo("cut on client -> web, both ways, by the packet filter of \"client\"");
+                assertThat(client.exec("sh", "-c", everyReplica).stdout().lines().toList()).containsExactly("cut", "cut", "cut");
+            }
+            assertThat(client.exec("sh", "-c", everyReplica).stdout().lines().toList()).hasSize(3).doesNotContain("cut");
         }
     }
 

@@ -98,10 +98,7 @@ class ReplicasTest {
     @Test
     void aServiceScalesUpAndDownWhileItRuns() throws Exception {
         String instance;
-        try (RunningTopology running = Flotilla.topology("scaling")
-                .service("web", "busybox:1.36", s -> s.replicas(3).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
-                .service("client", "busybox:1.36", s -> s.command("sleep", "600"))
-                .build().start()) {
+        try (RunningTopology running = webAndClient("scaling", 3)) {
             instance = running.instanceId();
             ServiceHandle web = running.service("web");
             ServiceHandle client = running.service("client");
@@ -147,10 +144,7 @@ class ReplicasTest {
 
     @Test
     void stoppingOneReplicaLeavesTheOthersAnsweringAndHealStartsItAgain() {
-        try (RunningTopology running = Flotilla.topology("failover")
-                .service("web", "busybox:1.36", s -> s.replicas(2).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
-                .service("client", "busybox:1.36", s -> s.command("sleep", "600"))
-                .build().start()) {
+        try (RunningTopology running = webAndClient("failover", 2)) {
             ServiceHandle web = running.service("web");
             ServiceHandle second = web.replicas().get(1);
             String secondHostname = second.exec("hostname").stdout().strip();
@@ -177,10 +171,7 @@ class ReplicasTest {
 
     @Test
     void aCutLinkToAServiceCutsItFromEveryReplica() {
-        try (RunningTopology running = Flotilla.topology("replica-cut")
-                .service("web", "busybox:1.36", s -> s.replicas(3).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
-                .service("client", "busybox:1.36", s -> s.command("sleep", "600"))
-                .build().start()) {
+        try (RunningTopology running = webAndClient("replica-cut", 3)) {
             ServiceHandle client = running.service("client");
             String everyReplica = "for ip in $(nslookup web | awk '/^Address: /{print $2}'); do timeout 2 wget -qO- http://$ip/ || echo cut; done";
 
@@ -210,6 +201,14 @@ class ReplicasTest {
             assertThat(web.replicas()).extracting(ServiceHandle::containerId).isEqualTo(before);
             assertThat(webContainers(running.instanceId())).hasSize(3);
         }
+    }
+
+    /** A "web" of {@code replicas} answering HTTP with their host names, and a "client" to ask them from. */
+    private static RunningTopology webAndClient(String topology, int replicas) {
+        return Flotilla.topology(topology)
+                .service("web", "busybox:1.36", s -> s.replicas(replicas).ports(80).command("sh", "-c", SERVES_ITS_HOSTNAME))
+                .service("client", "busybox:1.36", s -> s.command("sleep", "600"))
+                .build().start();
     }
 
     private static List<Container> webContainers(String instance) {

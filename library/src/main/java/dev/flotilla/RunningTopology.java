@@ -35,8 +35,9 @@ public interface RunningTopology extends AutoCloseable {
 
     /**
      * Puts the topology back as it was before a test disturbed it: every network fault healed,
-     * paused services unpaused, and services stopped or killed through their handles started
-     * again and awaited. The JUnit extension calls it after each test of a topology that outlives
+     * paused services unpaused, services scaled through their handles scaled back to their
+     * declared replicas, and services stopped or killed through their handles started again and
+     * awaited. The JUnit extension calls it after each test of a topology that outlives
      * the test.
      *
      * @throws FlotillaException if something could not be put back; the rest is put back all the same

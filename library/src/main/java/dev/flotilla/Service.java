@@ -163,4 +163,15 @@ public @interface Service {
      * compose files. Each topology instance has its own Docker network of each name.
      */
     String[] networks() default {};
+
+    /**
+     * How many containers run the service, 1 or more. Each replica is a container of its own,
+     * and every one answers to the service's {@link #name()} and {@link #aliases()} on the
+     * topology's network, so Docker's DNS hands clients the replicas' addresses in turn
+     * (round robin per lookup). Each replica must be ready before the services that depend on
+     * this one start. {@link ServiceHandle#replicas()} reaches each replica; the service's own
+     * handle addresses replica 1. Not with {@link #fixedPorts()} (the replicas' host ports would
+     * collide) nor with a {@link #factory()} (its one container object cannot be started twice).
+     */
+    int replicas() default 1;
 }

@@ -275,6 +275,12 @@ public final class ServiceBuilder {
         return this;
     }
 
+    /** How many containers run the service, 1 unless set; see {@link Service#replicas()}. */
+    public ServiceBuilder replicas(int count) {
+        spec.replicas(count);
+        return this;
+    }
+
     /**
      * Runs {@code mainClass} in an image built from this JVM's class path, instead of an image;
      * see {@link JavaApp @JavaApp}. Add the service with {@link TopologyBuilder#service(String, Consumer)}.

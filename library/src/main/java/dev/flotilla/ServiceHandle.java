@@ -2,12 +2,19 @@ package dev.flotilla;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.apiguardian.api.API;
 
 /**
  * A running service of a topology, as the test sees it: where its published ports are, what it
  * logged, and the means to run commands in it, stop it and start it again.
+ *
+ * <p>A service with {@link Service#replicas() replicas} runs one container per replica. Its own
+ * handle addresses replica 1: {@link #containerId()}, {@link #mappedPort(int)}, {@link #logs()},
+ * {@link #exec(String...)}, {@link #stop()}, {@link #start()} and the rest act on that container
+ * alone. {@link #replicas()} gives one handle per replica, each acting on its own container in the
+ * same way; {@link #scale(int)} changes how many there are.
  *
  * <p>Inject it into a test-method parameter or field of this type (named like the service, or
  * annotated with {@link ServiceName @ServiceName}), or get it from {@link RunningTopology#service(String)}.
@@ -72,7 +79,11 @@ public interface ServiceHandle {
     /** The container's state now: running or exited (with its exit code), OOM-killed, restarts, health. */
     ServiceState state();
 
-    /** Stops the container, giving it 10 seconds to end after {@code SIGTERM}. Other services keep running. */
+    /**
+     * Stops the container, giving it 10 seconds to end after {@code SIGTERM}. Other services keep
+     * running, and so do the service's other replicas, which go on answering to its name: stopping
+     * one replica is how a test makes clients fail over to the others.
+     */
     default void stop() {
         stop(Duration.ofSeconds(10));
     }
@@ -139,4 +150,28 @@ public interface ServiceHandle {
      * @throws IllegalStateException if the service was not made by a factory, or its object is not a {@code type}
      */
     <T> T container(Class<T> type);
+
+    /**
+     * One handle per replica the service has now, in index order: replica 1 (the one the
+     * service's own handle addresses) first. A service declared without replicas has one.
+     * Each addresses its own container, stopped ones too; the list changes only when the service
+     * is {@link #scale(int) scaled}. Called on any replica's handle, it gives the service's replicas.
+     */
+    List<ServiceHandle> replicas();
+
+    /**
+     * Runs {@code count} replicas of the service from now on. New replicas are started as the
+     * topology starts services (same network names, host ports chosen for each, readiness
+     * awaited, a failure report on failure), in parallel, and this returns once every one is
+     * ready; clients' lookups of the service's name then include them. Surplus replicas, the
+     * highest-indexed first, are stopped (10 seconds' grace after {@code SIGTERM}) and removed.
+     * Replica 1 always stays. After each test of a topology that outlives it, the service is
+     * scaled back to its declared {@link Service#replicas()}, as other disturbances are healed.
+     *
+     * @throws FlotillaConfigurationException if {@code count} is below 1, or above 1 for a service
+     *     that cannot have replicas (fixed host ports, a container factory)
+     * @throws ServiceStartException if a new replica cannot start or does not become ready; the
+     *     replicas this call added are removed again, so the service has as many as before
+     */
+    void scale(int count);
 }

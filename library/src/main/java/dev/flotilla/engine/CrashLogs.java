@@ -38,7 +38,7 @@ final class CrashLogs {
             Map<String, String> labels = container.getLabels();
             String topology = labels.get(Labels.TOPOLOGY_NAME);
             String instance = labels.get(Labels.TOPOLOGY);
-            String service = labels.get(Labels.SERVICE);
+            String service = Labels.replicaName(labels);
             if (topology == null || instance == null || service == null) {
                 continue;
             }

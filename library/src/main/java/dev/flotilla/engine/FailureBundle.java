@@ -85,27 +85,33 @@ public final class FailureBundle {
         StringBuilder text = new StringBuilder("topology \"").append(topology.name()).append("\", instance ")
                 .append(topology.instanceId()).append(", network ").append(topology.networkName());
         for (var service : DependencyGraph.startOrder(topology.spec())) {
-            ServiceContainer container = topology.container(service.name());
-            text.append("\n\nservice \"").append(service.name()).append("\" (image ").append(container.image())
-                    .append(", container ").append(container.containerName()).append(")");
-            text.append("\n  state: ").append(container.state());
-            text.append("\n  ports: ").append(ports(container));
-            healthChecks(container).ifPresent(checks -> text.append("\n  health checks:").append(checks));
-            text.append("\n  steps:");
-            List<Phase> phases = container.record().phases();
-            if (phases.isEmpty()) {
-                text.append(" none yet");
+            for (ServiceContainer container : topology.containers(service.name())) {
+                appendContainer(text, container);
             }
-            phases.forEach(phase -> text.append("\n    ").append(TIME.format(phase.begin())).append(" ").append(phase.name())
-                    .append(" (").append(Durations.took(phase.duration())).append("): ").append(phase.outcome()));
-            container.record().stdoutFile().filter(Files::exists).ifPresent(f -> text.append("\n  log: ").append(f));
-            container.record().stderrFile().filter(Files::exists).ifPresent(f -> text.append("\n  stderr: ").append(f));
-            List<String> tail = container.log().tail(LOG_LINES);
-            text.append("\n  last ").append(tail.size()).append(" log lines:");
-            tail.forEach(line -> text.append("\n    | ").append(line));
-            container.log().captureProblem().ifPresent(problem -> text.append("\n  log capture: ").append(problem));
         }
         return SecretDelivery.mask(text.toString(), topology.spec().services().stream().flatMap(s -> s.secretValues().stream()).toList());
+    }
+
+    private static void appendContainer(StringBuilder text, ServiceContainer container) {
+        text.append("\n\nservice \"").append(container.name()).append("\"")
+                .append(container.replica() > 1 ? " replica " + container.replica() : "").append(" (image ").append(container.image())
+                .append(", container ").append(container.containerName()).append(")");
+        text.append("\n  state: ").append(container.state());
+        text.append("\n  ports: ").append(ports(container));
+        healthChecks(container).ifPresent(checks -> text.append("\n  health checks:").append(checks));
+        text.append("\n  steps:");
+        List<Phase> phases = container.record().phases();
+        if (phases.isEmpty()) {
+            text.append(" none yet");
+        }
+        phases.forEach(phase -> text.append("\n    ").append(TIME.format(phase.begin())).append(" ").append(phase.name())
+                .append(" (").append(Durations.took(phase.duration())).append("): ").append(phase.outcome()));
+        container.record().stdoutFile().filter(Files::exists).ifPresent(f -> text.append("\n  log: ").append(f));
+        container.record().stderrFile().filter(Files::exists).ifPresent(f -> text.append("\n  stderr: ").append(f));
+        List<String> tail = container.log().tail(LOG_LINES);
+        text.append("\n  last ").append(tail.size()).append(" log lines:");
+        tail.forEach(line -> text.append("\n    | ").append(line));
+        container.log().captureProblem().ifPresent(problem -> text.append("\n  log capture: ").append(problem));
     }
 
     private static String ports(ServiceContainer container) {

@@ -44,7 +44,8 @@ final class FailureReport {
 
     /** The report of a service with a headline of what went wrong. */
     static FailureReport of(ServiceContainer container, String headline) {
-        StringBuilder text = new StringBuilder("Service \"").append(container.name()).append("\" ").append(headline).append('\n');
+        StringBuilder text = new StringBuilder("Service \"").append(container.name()).append("\" ")
+                .append(container.replica() > 1 ? "(replica " + container.replica() + ") " : "").append(headline).append('\n');
         text.append("  container: ").append(container.containerName());
         if (container.containerId() != null) {
             text.append(" (id ").append(container.containerId(), 0, 12).append(')');

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.flotilla.model.ReplicaNames;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
 
@@ -23,13 +24,13 @@ final class FoundInstance {
 
     private final TopologySpec spec;
     private final List<Container> containers;
-    private final Map<String, Container> byService;
+    private final Map<String, Container> byReplica;
 
     private FoundInstance(TopologySpec spec, List<Container> containers) {
         this.spec = spec;
         this.containers = containers;
-        this.byService = containers.stream()
-                .collect(Collectors.toMap(c -> c.getLabels().get(Labels.SERVICE), c -> c, (a, b) -> a));
+        this.byReplica = containers.stream()
+                .collect(Collectors.toMap(c -> Labels.replicaName(c.getLabels()), c -> c, (a, b) -> a));
     }
 
     /** Looks at the containers of the reusable instance of {@code spec} with this model hash. */
@@ -43,18 +44,20 @@ final class FoundInstance {
         return containers.isEmpty();
     }
 
-    /** The container of each service, by service name. */
-    Map<String, Container> byService() {
-        return byService;
+    /** The container of each replica, by replica name (the service's name for replica 1). */
+    Map<String, Container> byReplica() {
+        return byReplica;
     }
 
     /**
      * Probably being started by another JVM right now: young, and each service's container is
-     * missing, on its way up or running; none was stopped.
+     * missing, on its way up or running; none was stopped, and no service has more replicas than
+     * declared (a start never makes more).
      */
     boolean isProbablyStarting() {
         long newest = containers.stream().mapToLong(Container::getCreated).max().orElse(0);
         return Instant.ofEpochSecond(newest).plus(YOUNG).isAfter(Instant.now())
+                && spec.services().stream().allMatch(service -> replicasFound(service) <= service.replicas())
                 && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(c.getState()) || completed(c));
     }
 
@@ -64,19 +67,32 @@ final class FoundInstance {
     }
 
     /**
-     * What keeps it from being whole, such as {@code service "box" is exited}; empty when every service has a running
-     * container, and every job one that exited with 0.
+     * What keeps it from being whole, such as {@code service "box" is exited} ({@code "box-2"} for its
+     * replica 2); empty when every replica of every service has a running container, and every job one
+     * that exited with 0.
      */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (ServiceSpec service : spec.services()) {
-            Container container = byService.get(service.name());
-            if (container == null) {
-                problems.add("service \"" + service.name() + "\" has no container");
-            } else if (service.job() ? !completed(container) : !"running".equals(container.getState())) {
-                problems.add("service \"" + service.name() + "\" is " + (service.job() ? container.getStatus() : container.getState()));
+            for (int index = 1; index <= service.replicas(); index++) {
+                String name = ReplicaNames.of(service.name(), index);
+                Container container = byReplica.get(name);
+                if (container == null) {
+                    problems.add("service \"" + name + "\" has no container");
+                } else if (service.job() ? !completed(container) : !"running".equals(container.getState())) {
+                    problems.add("service \"" + name + "\" is " + (service.job() ? container.getStatus() : container.getState()));
+                }
+            }
+            // A scale-up that a test did not undo (its JVM died first) would leave more replicas answering to the name.
+            long found = replicasFound(service);
+            if (found > service.replicas()) {
+                problems.add("service \"" + service.name() + "\" has " + found + " replicas, not " + service.replicas());
             }
         }
         return problems;
+    }
+
+    private long replicasFound(ServiceSpec service) {
+        return containers.stream().filter(c -> service.name().equals(c.getLabels().get(Labels.SERVICE))).count();
     }
 }

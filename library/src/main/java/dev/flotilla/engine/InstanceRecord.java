@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.flotilla.model.ReplicaNames;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
 import org.apiguardian.api.API;
@@ -28,6 +29,8 @@ public final class InstanceRecord {
     private final String instanceId;
     private final Optional<Path> directory;
     private final Map<String, ServiceRecord> services = new LinkedHashMap<>();
+    /** Replicas above the first, by replica name; made as they are first started. */
+    private final Map<String, ServiceRecord> moreReplicas = new LinkedHashMap<>();
     private final List<TestUse> tests = new ArrayList<>();
     private final List<Path> bundles = new ArrayList<>();
     private final Instant created = Instant.now();
@@ -40,7 +43,7 @@ public final class InstanceRecord {
         this.instanceId = instanceId;
         this.directory = directory;
         for (ServiceSpec service : spec.services()) {
-            services.put(service.name(), new ServiceRecord(service, directory));
+            services.put(service.name(), new ServiceRecord(service, 1, directory));
         }
     }
 
@@ -67,6 +70,27 @@ public final class InstanceRecord {
     /** Every service's record, in declaration order. */
     public List<ServiceRecord> services() {
         return List.copyOf(services.values());
+    }
+
+    /**
+     * The record of one replica of a service: the service's own for replica 1, one of its own for
+     * each other, kept after a scale-down so that a replica started again writes on where it left.
+     */
+    ServiceRecord replica(String service, int index) {
+        if (index == 1) {
+            return service(service);
+        }
+        synchronized (moreReplicas) {
+            return moreReplicas.computeIfAbsent(ReplicaNames.of(service, index),
+                    name -> new ServiceRecord(services.get(service).spec(), index, directory));
+        }
+    }
+
+    /** The records of every replica above the first, in the order they first started. */
+    public List<ServiceRecord> moreReplicas() {
+        synchronized (moreReplicas) {
+            return List.copyOf(moreReplicas.values());
+        }
     }
 
     /** When the record, so the start, began. */

@@ -147,10 +147,10 @@ final class InstanceSection {
 
     private static String files(InstanceRecord instance, Path page) {
         StringBuilder html = new StringBuilder("<h3>Files</h3>\n<ul class=\"plain files\">\n");
-        for (ServiceRecord service : instance.services()) {
+        for (ServiceRecord service : Stream.concat(instance.services().stream(), instance.moreReplicas().stream()).toList()) {
             List<String> links = Stream.of(service.stdoutFile(), service.stderrFile()).flatMap(Optional::stream)
                     .filter(Files::exists).map(f -> Html.link(page, f, f.getFileName().toString())).toList();
-            html.append("<li><b>").append(Html.escape(service.spec().name())).append("</b>: ")
+            html.append("<li><b>").append(Html.escape(service.name())).append("</b>: ")
                     .append(links.isEmpty() ? "no output" : String.join(" \u00b7 ", links)).append("</li>\n");
         }
         for (Path bundle : instance.bundles()) {

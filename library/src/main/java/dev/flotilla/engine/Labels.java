@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.flotilla.model.ReplicaNames;
 import org.apiguardian.api.API;
 import org.testcontainers.DockerClientFactory;
 
@@ -23,11 +24,22 @@ public final class Labels {
     public static final String TOPOLOGY_NAME = "dev.flotilla.topology.name";
     /** The service's name, on containers. */
     public static final String SERVICE = "dev.flotilla.service";
+    /** Which replica of its service a container is, from 1. */
+    public static final String REPLICA = "dev.flotilla.replica";
 
     /** On every container and network of a reusable instance, which carries no session label. */
     public static final String REUSABLE = "dev.flotilla.reusable";
     /** The hash of a reusable instance's model: a later run with an equal model attaches to it. */
     public static final String REUSE_HASH = "dev.flotilla.reuse.hash";
+
+    /**
+     * The replica name of a container from its labels ({@link ReplicaNames}); a container without
+     * a replica label, made before services had replicas, is replica 1. Null without a service label.
+     */
+    public static String replicaName(Map<String, String> containerLabels) {
+        String service = containerLabels.get(SERVICE);
+        return service == null ? null : ReplicaNames.of(service, Integer.parseInt(containerLabels.getOrDefault(REPLICA, "1")));
+    }
 
     /** This JVM's session id. */
     public static final String SESSION_ID = UUID.randomUUID().toString();

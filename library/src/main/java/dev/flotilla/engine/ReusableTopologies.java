@@ -69,7 +69,7 @@ final class ReusableTopologies {
                 }
                 List<String> problems = found.problems();
                 if (problems.isEmpty()) {
-                    Optional<StartedTopology> attached = attach(spec, docker, hash, found.byService());
+                    Optional<StartedTopology> attached = attach(spec, docker, hash, found.byReplica());
                     if (attached.isPresent()) {
                         holding = false;
                         return attached.get();
@@ -118,7 +118,7 @@ final class ReusableTopologies {
     }
 
     /** Takes over a whole instance if every service is ready; the caller's hold becomes the instance's. */
-    private static Optional<StartedTopology> attach(TopologySpec spec, DockerEngine docker, String hash, Map<String, Container> byService) {
+    private static Optional<StartedTopology> attach(TopologySpec spec, DockerEngine docker, String hash, Map<String, Container> byReplica) {
         StartedTopology topology = StartedTopology.reusable(spec, docker, hash);
         Optional<Network> network = docker.client().listNetworksCmd().withFilter("label", List.of(Labels.REUSE_HASH + "=" + hash))
                 .exec().stream().filter(n -> n.getName().equals(topology.networkName())).findFirst();
@@ -126,32 +126,34 @@ final class ReusableTopologies {
             return Optional.empty();
         }
         Map<String, String> ids = new HashMap<>();
-        byService.forEach((service, container) -> ids.put(service, container.getId()));
+        byReplica.forEach((replica, container) -> ids.put(replica, container.getId()));
         topology.attach(network.get().getId(), ids);
-        // Every service was ready when the instance was kept: each is asked again, all at once, since
+        // Every replica was ready when the instance was kept: each is asked again, all at once, since
         // nothing starts here that would have to wait for another (an attach costs one round of checks).
         List<ServiceSpec> order = DependencyGraph.startOrder(spec);
-        Map<String, CompletableFuture<Optional<String>>> checks = new LinkedHashMap<>();
+        Map<ServiceContainer, CompletableFuture<Optional<String>>> checks = new LinkedHashMap<>();
         for (ServiceSpec service : order) {
-            checks.put(service.name(), CompletableFuture.supplyAsync(() -> {
-                try {
-                    topology.container(service.name()).awaitReady(() -> false);
-                    return Optional.<String>empty();
-                } catch (ReadinessFailure failure) {
-                    return Optional.of(failure.getMessage());
-                }
-            }, EngineThreads.EXECUTOR));
+            for (ServiceContainer replica : topology.containers(service.name())) {
+                checks.put(replica, CompletableFuture.supplyAsync(() -> {
+                    try {
+                        replica.awaitReady(() -> false);
+                        return Optional.<String>empty();
+                    } catch (ReadinessFailure failure) {
+                        return Optional.of(failure.getMessage());
+                    }
+                }, EngineThreads.EXECUTOR));
+            }
         }
         boolean allReady = true;
-        for (ServiceSpec service : order) {
-            Optional<String> notReady = checks.get(service.name()).join();
+        for (Map.Entry<ServiceContainer, CompletableFuture<Optional<String>>> check : checks.entrySet()) {
+            Optional<String> notReady = check.getValue().join();
             if (notReady.isPresent()) {
-                LOG.info("Reusable service {} is not ready: {}", service.name(), notReady.get());
+                LOG.info("Reusable service {} is not ready: {}", check.getKey().name(), notReady.get());
                 allReady = false;
             }
         }
         if (!allReady) {
-            order.forEach(service -> topology.container(service.name()).log().close());
+            checks.keySet().forEach(replica -> replica.log().close());
             return Optional.empty();
         }
         order.forEach(service -> topology.markReady(service.name()));

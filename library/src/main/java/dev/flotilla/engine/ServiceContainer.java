@@ -29,6 +29,7 @@ import dev.flotilla.ExecResult;
 import dev.flotilla.ServiceState;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
+import dev.flotilla.model.ReplicaNames;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.VolumeMount;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -44,6 +45,7 @@ final class ServiceContainer {
 
     private final DockerEngine docker;
     private final ServiceSpec spec;
+    private final int replica;
     private final String containerName;
     private final ContainerLog log;
     private final ServiceRecord record;
@@ -55,12 +57,13 @@ final class ServiceContainer {
     /** Host ports Flotilla chose for the random ports: kept across restarts. */
     private volatile Map<Integer, Integer> chosenPorts = Map.of();
 
-    ServiceContainer(DockerEngine docker, ServiceSpec spec, String containerName, ServiceRecord record) {
+    ServiceContainer(DockerEngine docker, ServiceSpec spec, int replica, String containerName, ServiceRecord record) {
         this.docker = docker;
         this.spec = spec;
+        this.replica = replica;
         this.containerName = containerName;
         this.record = record;
-        this.log = new ContainerLog(spec.name(), spec.secretValues(), record.stdoutFile(), record.stderrFile());
+        this.log = new ContainerLog(replicaName(), spec.secretValues(), record.stdoutFile(), record.stderrFile());
         this.readiness = new Readiness(this);
         this.image = spec.image();
     }
@@ -82,6 +85,16 @@ final class ServiceContainer {
 
     String name() {
         return spec.name();
+    }
+
+    /** Which replica of its service this container is, from 1. */
+    int replica() {
+        return replica;
+    }
+
+    /** The replica's name, in its log files and logger: the service's for replica 1; see {@link ReplicaNames}. */
+    String replicaName() {
+        return ReplicaNames.of(spec.name(), replica);
     }
 
     /** The image the container runs: the declared one, or the one built for a Java application. */
@@ -122,6 +135,7 @@ final class ServiceContainer {
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.putAll(topologyLabels);
         labels.put(Labels.SERVICE, spec.name());
+        labels.put(Labels.REPLICA, String.valueOf(replica));
         if (spec.container().isPresent()) {
             prepareFactoryContainer(networkName, labels, extraHosts);
             return;

@@ -7,28 +7,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.flotilla.model.ReplicaNames;
 import dev.flotilla.model.ServiceSpec;
 import org.apiguardian.api.API;
 
 /**
- * What happened to one service of a topology instance: its timed steps, and where its output
- * is kept (one file per stream, written line by line as it comes).
+ * What happened to one service of a topology instance (to one replica of it, where it has
+ * several): its timed steps, and where its output is kept (one file per stream, written line by
+ * line as it comes).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ServiceRecord {
 
     private final ServiceSpec spec;
+    private final String name;
     private final Optional<Path> stdout;
     private final Optional<Path> stderr;
     private final List<Phase> phases = new ArrayList<>();
     private volatile String image;
     private volatile Map<Integer, Integer> publishedPorts = Map.of();
 
-    ServiceRecord(ServiceSpec spec, Optional<Path> directory) {
+    ServiceRecord(ServiceSpec spec, int replica, Optional<Path> directory) {
         this.spec = spec;
+        this.name = ReplicaNames.of(spec.name(), replica);
         this.image = spec.image();
-        this.stdout = directory.map(d -> d.resolve(LogFiles.stdoutName(spec.name())));
-        this.stderr = directory.map(d -> d.resolve(LogFiles.stderrName(spec.name())));
+        this.stdout = directory.map(d -> d.resolve(LogFiles.stdoutName(name)));
+        this.stderr = directory.map(d -> d.resolve(LogFiles.stderrName(name)));
+    }
+
+    /** The replica's name: the service's own for its first (or only) replica; see {@link ReplicaNames}. */
+    public String name() {
+        return name;
     }
 
     /** The service as declared. */

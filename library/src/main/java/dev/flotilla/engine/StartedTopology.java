@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.dockerjava.api.exception.ConflictException;
@@ -17,6 +18,7 @@ import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
 import dev.flotilla.TopologyNetwork;
+import dev.flotilla.model.ReplicaNames;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
 import org.slf4j.Logger;
@@ -37,8 +39,9 @@ final class StartedTopology implements RunningTopology {
     private final DockerEngine docker;
     private final String instanceId;
     private final String networkName;
-    private final Map<String, ServiceContainer> containers = new LinkedHashMap<>();
-    private final Map<String, ServiceHandle> handles = new LinkedHashMap<>();
+    private final String containerNamePrefix;
+    /** Each service's replicas in index order, replica 1 first; a list changes only when the service is scaled. */
+    private final Map<String, List<TopologyServiceHandle>> replicas = new LinkedHashMap<>();
     private final List<String> readyOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, String> labels;
@@ -64,15 +67,23 @@ final class StartedTopology implements RunningTopology {
         this.instanceId = instanceId;
         this.labels = labels;
         this.reuseHash = reuseHash;
-        String prefix = "flotilla-" + dockerName(spec.name());
-        this.networkName = prefix + "-" + instanceId;
+        this.containerNamePrefix = "flotilla-" + dockerName(spec.name());
+        this.networkName = containerNamePrefix + "-" + instanceId;
         this.record = RunReport.get().newRecord(spec, instanceId);
         for (ServiceSpec service : spec.services()) {
-            ServiceContainer container = new ServiceContainer(docker, service, prefix + "-" + dockerName(service.name()) + "-" + instanceId,
-                    record.service(service.name()));
-            containers.put(service.name(), container);
-            handles.put(service.name(), new TopologyServiceHandle(this, container));
+            List<TopologyServiceHandle> handles = new CopyOnWriteArrayList<>();
+            for (int index = 1; index <= service.replicas(); index++) {
+                handles.add(newReplica(service, index));
+            }
+            replicas.put(service.name(), handles);
         }
+    }
+
+    /** A handle on replica {@code index} of {@code service}, its container not created yet. */
+    TopologyServiceHandle newReplica(ServiceSpec service, int index) {
+        String containerName = containerNamePrefix + "-" + dockerName(ReplicaNames.of(service.name(), index)) + "-" + instanceId;
+        ServiceContainer container = new ServiceContainer(docker, service, index, containerName, record.replica(service.name(), index));
+        return new TopologyServiceHandle(this, container);
     }
 
     private static String dockerName(String name) {
@@ -97,14 +108,29 @@ final class StartedTopology implements RunningTopology {
         return labels;
     }
 
-    /** Takes over a running reusable instance: its network and one running container per service. */
+    /** Takes over a running reusable instance: its network and one running container per replica, by replica name. */
     void attach(String existingNetworkId, Map<String, String> containerIds) {
         this.networkId = existingNetworkId;
-        containerIds.forEach((service, id) -> containers.get(service).attach(id));
+        allContainers().forEach(container -> container.attach(containerIds.get(container.replicaName())));
     }
 
+    /** The container of a service's replica 1: the one its own handle addresses. */
     ServiceContainer container(String name) {
-        return containers.get(name);
+        return replicas.get(name).get(0).container();
+    }
+
+    /** The containers of every replica of a service, in index order. */
+    List<ServiceContainer> containers(String name) {
+        return replicas.get(name).stream().map(TopologyServiceHandle::container).toList();
+    }
+
+    /** The handles of every replica of a service, in index order; the list that scaling changes. */
+    List<TopologyServiceHandle> replicaHandles(String name) {
+        return replicas.get(name);
+    }
+
+    private List<ServiceContainer> allContainers() {
+        return replicas.keySet().stream().flatMap(name -> containers(name).stream()).toList();
     }
 
     /** Creates the instance's network and its named volumes. */
@@ -129,7 +155,7 @@ final class StartedTopology implements RunningTopology {
     List<String> extraHostsFor(String serviceName) {
         List<String> hosts = new ArrayList<>();
         FaultProxies.redirectedNames(spec, serviceName)
-                .forEach((name, proxy) -> hosts.add(name + ":" + containers.get(proxy).ipAddress(networkName)));
+                .forEach((name, proxy) -> hosts.add(name + ":" + container(proxy).ipAddress(networkName)));
         return hosts;
     }
 
@@ -181,12 +207,12 @@ final class StartedTopology implements RunningTopology {
 
     @Override
     public ServiceHandle service(String name) {
-        ServiceHandle handle = handles.get(name);
-        if (handle == null) {
+        List<TopologyServiceHandle> handles = replicas.get(name);
+        if (handles == null) {
             throw new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + name
-                    + "\"; its services are " + containers.keySet() + ".");
+                    + "\"; its services are " + replicas.keySet() + ".");
         }
-        return handle;
+        return handles.get(0);
     }
 
     /** Removes an instance of this run; lets go of a reusable one, which stays for later runs. */
@@ -195,7 +221,7 @@ final class StartedTopology implements RunningTopology {
         if (reuseHash.isPresent()) {
             if (closed.compareAndSet(false, true)) {
                 LiveTopologies.forget(this);
-                containers.values().forEach(c -> c.log().close());
+                allContainers().forEach(c -> c.log().close());
                 ReuseLedger.release(reuseHash.get());
                 LOG.info("Keeping topology {} ({}) for later runs", spec.name(), instanceId);
             }
@@ -234,9 +260,10 @@ final class StartedTopology implements RunningTopology {
                     .map(removals::get)
                     .map(f -> f.handle((ok, failure) -> null))
                     .toArray(CompletableFuture[]::new);
-            ServiceContainer container = containers.get(service.name());
-            removals.put(service.name(), CompletableFuture.allOf(dependentsGone)
-                    .thenRunAsync(() -> removeRecorded(container), EngineThreads.EXECUTOR));
+            CompletableFuture<Void> dependentsRemoved = CompletableFuture.allOf(dependentsGone);
+            removals.put(service.name(), CompletableFuture.allOf(containers(service.name()).stream()
+                    .map(container -> dependentsRemoved.thenRunAsync(() -> removeRecorded(container), EngineThreads.EXECUTOR))
+                    .toArray(CompletableFuture[]::new)));
         }
         List<Throwable> failures = new ArrayList<>();
         removals.forEach((name, removal) -> {
@@ -265,8 +292,8 @@ final class StartedTopology implements RunningTopology {
         }
     }
 
-    /** Removes one container, timed as its service's "remove" step for the run report. */
-    private static void removeRecorded(ServiceContainer container) {
+    /** Removes one container, timed as its replica's "remove" step for the run report. */
+    static void removeRecorded(ServiceContainer container) {
         if (!container.created()) {
             container.remove();
             return;
@@ -313,6 +340,6 @@ final class StartedTopology implements RunningTopology {
 
     @Override
     public String toString() {
-        return "RunningTopology[" + spec.name() + ", instance " + instanceId + ", services " + containers.keySet() + "]";
+        return "RunningTopology[" + spec.name() + ", instance " + instanceId + ", services " + replicas.keySet() + "]";
     }
 }

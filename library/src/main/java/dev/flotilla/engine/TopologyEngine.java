@@ -118,7 +118,7 @@ public final class TopologyEngine {
         InstanceRecord record = topology.record();
         RunReport.get().add(record);
         images.steps().forEach((service, steps) -> steps.forEach(step -> record.service(service).add(step)));
-        images.builtImages().forEach((service, image) -> topology.container(service).runImage(image));
+        images.builtImages().forEach((service, image) -> topology.containers(service).forEach(c -> c.runImage(image)));
         WatchdogLauncher.maskInCrashLogs(topology.spec().services().stream().flatMap(s -> s.secretValues().stream()).toList());
         LiveTopologies.remember(topology);
         try {
@@ -141,7 +141,8 @@ public final class TopologyEngine {
     }
 
     /**
-     * Starts each service once its dependencies are ready. The first failure, of whatever type,
+     * Starts each service once its dependencies are ready, its replicas in parallel; a service is
+     * ready once all of its replicas are. The first failure, of whatever type,
      * calls off the rest; so does an interrupt of the calling thread (JUnit's {@code @Timeout},
      * say), which then waits for the starts under way to stop before the caller removes everything.
      */
@@ -150,21 +151,23 @@ public final class TopologyEngine {
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
         for (ServiceSpec service : DependencyGraph.startOrder(topology.spec())) {
-            CompletableFuture<?>[] dependencies = service.dependsOn().stream().map(ready::get).toArray(CompletableFuture[]::new);
-            ServiceContainer container = topology.container(service.name());
+            CompletableFuture<Void> dependencies = CompletableFuture.allOf(
+                    service.dependsOn().stream().map(ready::get).toArray(CompletableFuture[]::new));
             // The stage returned by whenComplete completes only after the failure is recorded, so waiting on it suffices.
-            CompletableFuture<Void> start = CompletableFuture.allOf(dependencies)
-                    .thenRunAsync(() -> ServiceStart.run(topology, container, aborted::get), EngineThreads.EXECUTOR)
-                    .whenComplete((ok, failure) -> {
-                        if (failure != null) {
-                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                            if (!(cause instanceof ServiceStart.Aborted)) {
-                                firstFailure.compareAndSet(null, cause);
-                            }
-                            aborted.set(true);
-                        }
-                    });
-            ready.put(service.name(), start);
+            CompletableFuture<?>[] replicas = topology.containers(service.name()).stream()
+                    .map(container -> dependencies
+                            .thenRunAsync(() -> ServiceStart.run(topology, container, aborted::get), EngineThreads.EXECUTOR)
+                            .whenComplete((ok, failure) -> {
+                                if (failure != null) {
+                                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                                    if (!(cause instanceof ServiceStart.Aborted)) {
+                                        firstFailure.compareAndSet(null, cause);
+                                    }
+                                    aborted.set(true);
+                                }
+                            }))
+                    .toArray(CompletableFuture[]::new);
+            ready.put(service.name(), CompletableFuture.allOf(replicas));
         }
         CompletableFuture<Object> all = CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null);
         try {

@@ -24,8 +24,8 @@ final class TopologyFaults implements TopologyNetwork {
     private final StartedTopology topology;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<AppliedFault> active = new LinkedHashSet<>();
-    private final Set<String> paused = new LinkedHashSet<>();
-    private final Set<String> stopped = new LinkedHashSet<>();
+    private final Set<TopologyServiceHandle> paused = new LinkedHashSet<>();
+    private final Set<TopologyServiceHandle> stopped = new LinkedHashSet<>();
 
     TopologyFaults(StartedTopology topology) {
         this.topology = topology;
@@ -70,19 +70,39 @@ final class TopologyFaults implements TopologyNetwork {
             List<String> toxics = control.add(tag, fault);
             return register(fault.description() + ", through the link's proxy", () -> control.remove(toxics));
         }
-        ServiceContainer target = topology.container(fault.client());
+        // Every running replica of the client gets the filter, against every running replica of each peer.
+        List<ServiceContainer> targets = running(fault.client());
         boolean incoming = fault.direction() != Fault.Direction.UPSTREAM;
         boolean outgoing = fault.direction() != Fault.Direction.DOWNSTREAM;
         List<String> rules = new ArrayList<>();
         for (String peer : fault.isolate() ? otherServices(fault.client()) : List.of(fault.server())) {
-            // Every address of the peer: on each network the two share, it could be reached.
-            for (String address : topology.container(peer).ipAddresses()) {
-                rules.addAll(PacketFilter.dropRules(address, incoming, outgoing, tag));
+            // Every address of every running replica of the peer: on each network the two share, it could be reached.
+            for (ServiceContainer replica : running(peer)) {
+                for (String address : replica.ipAddresses()) {
+                    rules.addAll(PacketFilter.dropRules(address, incoming, outgoing, tag));
+                }
             }
         }
-        PacketFilter.add(topology, target, rules);
-        return register(fault.description() + ", by the packet filter of \"" + fault.client() + "\"",
-                () -> PacketFilter.remove(topology, target, rules));
+        List<ServiceContainer> filtered = new ArrayList<>();
+        Runnable undo = () -> filtered.forEach(target -> PacketFilter.remove(topology, target, rules));
+        try {
+            for (ServiceContainer target : targets) {
+                PacketFilter.add(topology, target, rules);
+                filtered.add(target);
+            }
+        } catch (RuntimeException e) {
+            try {
+                undo.run();
+            } catch (RuntimeException undoFailure) {
+                e.addSuppressed(undoFailure);
+            }
+            throw e;
+        }
+        return register(fault.description() + ", by the packet filter of \"" + fault.client() + "\"", undo);
+    }
+
+    private List<ServiceContainer> running(String service) {
+        return topology.containers(service).stream().filter(ServiceContainer::isRunning).toList();
     }
 
     private List<String> otherServices(String service) {
@@ -132,17 +152,23 @@ final class TopologyFaults implements TopologyNetwork {
         throwFirst(failures, "heal every network fault");
     }
 
-    /** A test paused the service (unpaused when healing), or unpaused it. */
-    void paused(String service, boolean isPaused) {
-        mark(paused, service, isPaused);
+    /** A test paused the replica (unpaused when healing), or unpaused it. */
+    void paused(TopologyServiceHandle replica, boolean isPaused) {
+        mark(paused, replica, isPaused);
     }
 
-    /** A test stopped or killed the service (started again when healing), or started it. */
-    void stopped(String service, boolean isStopped) {
-        mark(stopped, service, isStopped);
+    /** A test stopped or killed the replica (started again when healing), or started it. */
+    void stopped(TopologyServiceHandle replica, boolean isStopped) {
+        mark(stopped, replica, isStopped);
     }
 
-    private static void mark(Set<String> services, String service, boolean in) {
+    /** A scale-down removed the replica: nothing of it to heal. */
+    void removed(TopologyServiceHandle replica) {
+        mark(paused, replica, false);
+        mark(stopped, replica, false);
+    }
+
+    private static void mark(Set<TopologyServiceHandle> services, TopologyServiceHandle service, boolean in) {
         synchronized (services) {
             if (in) {
                 services.add(service);
@@ -152,7 +178,10 @@ final class TopologyFaults implements TopologyNetwork {
         }
     }
 
-    /** Heals every network fault, unpauses what a test paused and starts again what it stopped, awaiting readiness. */
+    /**
+     * Heals every network fault, unpauses what a test paused, scales each service back to its
+     * declared replicas and starts again what a test stopped, awaiting readiness.
+     */
     void healEverything() {
         List<RuntimeException> failures = new ArrayList<>();
         try {
@@ -160,16 +189,25 @@ final class TopologyFaults implements TopologyNetwork {
         } catch (RuntimeException e) {
             failures.add(e);
         }
-        for (String service : copy(paused)) {
+        for (TopologyServiceHandle replica : copy(paused)) {
             try {
-                topology.service(service).unpause();
+                replica.unpause();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
         }
-        for (String service : copy(stopped)) {
+        for (var service : topology.spec().services()) {
             try {
-                topology.service(service).start();
+                if (topology.replicaHandles(service.name()).size() != service.replicas()) {
+                    ServiceScaling.scale(topology, service.name(), service.replicas());
+                }
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        for (TopologyServiceHandle replica : copy(stopped)) {
+            try {
+                replica.start();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -177,7 +215,7 @@ final class TopologyFaults implements TopologyNetwork {
         throwFirst(failures, "put topology \"" + topology.name() + "\" back as it was");
     }
 
-    private static List<String> copy(Set<String> services) {
+    private static List<TopologyServiceHandle> copy(Set<TopologyServiceHandle> services) {
         synchronized (services) {
             return List.copyOf(services);
         }

@@ -10,8 +10,9 @@ import dev.flotilla.ServiceHandle;
 import dev.flotilla.ServiceState;
 
 /**
- * The test's view of one service of a running topology. It holds no lifecycle of its own: it
- * asks the service's container and, to start it again, the engine's one start path.
+ * The test's view of one replica of a service of a running topology (replica 1 for the service's
+ * own handle). It holds no lifecycle of its own: it asks the replica's container and, to start
+ * it again or to scale the service, the engine's one start path.
  */
 final class TopologyServiceHandle implements ServiceHandle {
 
@@ -21,6 +22,11 @@ final class TopologyServiceHandle implements ServiceHandle {
     TopologyServiceHandle(StartedTopology topology, ServiceContainer container) {
         this.topology = topology;
         this.container = container;
+    }
+
+    /** The container of the replica this handle addresses. */
+    ServiceContainer container() {
+        return container;
     }
 
     @Override
@@ -81,17 +87,19 @@ final class TopologyServiceHandle implements ServiceHandle {
 
     @Override
     public void stop(Duration grace) {
-        topology.faults().stopped(name(), true);
+        requireCurrent("stop");
+        topology.faults().stopped(this, true);
         container.stop(grace);
     }
 
     @Override
     public void start() {
+        requireCurrent("start");
         try {
             ServiceStart.run(topology, container, Thread.currentThread()::isInterrupted);
-            topology.faults().stopped(name(), false);
+            topology.faults().stopped(this, false);
         } catch (ServiceStart.Aborted e) {
-            throw new FlotillaException("Start of service \"" + name() + "\" was interrupted; the container stays as it is: "
+            throw new FlotillaException("Start of " + subject() + " was interrupted; the container stays as it is: "
                     + container.describeState() + ".");
         }
     }
@@ -108,11 +116,11 @@ final class TopologyServiceHandle implements ServiceHandle {
         try {
             container.kill(signal);
         } catch (DockerException e) {
-            throw new FlotillaException("Could not send " + signal + " to service \"" + name() + "\": Docker said: "
+            throw new FlotillaException("Could not send " + signal + " to " + subject() + ": Docker said: "
                     + String.valueOf(e.getMessage()).strip() + ". Fix: name a signal such as SIGKILL, SIGTERM or SIGHUP.", e);
         }
         if (!container.isRunning()) {
-            topology.faults().stopped(name(), true);
+            topology.faults().stopped(this, true);
         }
     }
 
@@ -120,7 +128,7 @@ final class TopologyServiceHandle implements ServiceHandle {
     public void pause() {
         requireRunning("pause");
         container.pause();
-        topology.faults().paused(name(), true);
+        topology.faults().paused(this, true);
     }
 
     @Override
@@ -128,7 +136,7 @@ final class TopologyServiceHandle implements ServiceHandle {
         if (container.isPaused()) {
             container.unpause();
         }
-        topology.faults().paused(name(), false);
+        topology.faults().paused(this, false);
     }
 
     @Override
@@ -148,9 +156,32 @@ final class TopologyServiceHandle implements ServiceHandle {
         return type.cast(object);
     }
 
+    @Override
+    public List<ServiceHandle> replicas() {
+        return List.copyOf(topology.replicaHandles(name()));
+    }
+
+    @Override
+    public void scale(int count) {
+        ServiceScaling.scale(topology, name(), count);
+    }
+
+    /** A replica that a scale-down removed has no container to act on. */
+    private void requireCurrent(String what) {
+        if (!topology.replicaHandles(name()).contains(this)) {
+            throw new IllegalStateException("Cannot " + what + " " + subject() + ": scale(...) removed it."
+                    + " Fix: use the handles of replicas() as they are now.");
+        }
+    }
+
+    /** What this handle addresses, in messages: {@code service "web"}, or {@code replica 2 of service "web"}. */
+    private String subject() {
+        return (container.replica() > 1 ? "replica " + container.replica() + " of " : "") + "service \"" + name() + "\"";
+    }
+
     private void requireRunning(String what) {
         if (!container.isRunning()) {
-            throw new FlotillaException("Cannot " + what + " service \"" + name() + "\": " + container.describeState()
+            throw new FlotillaException("Cannot " + what + " " + subject() + ": " + container.describeState()
                     + ". Fix: start it first with start().");
         }
     }

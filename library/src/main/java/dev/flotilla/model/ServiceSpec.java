@@ -46,6 +46,7 @@ import org.apiguardian.api.API;
  * @param healthcheck a health check replacing the image's; empty keeps the image's
  * @param networks the topology's networks the service joins, the first one at creation; empty for
  *     the topology's own network alone, which is named {@value #DEFAULT_NETWORK} among them
+ * @param replicas how many containers run the service, each answering to its name and aliases
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceSpec(
@@ -74,7 +75,8 @@ public record ServiceSpec(
         Optional<String> workingDir,
         List<String> extraHosts,
         Optional<HealthCheckSpec> healthcheck,
-        List<String> networks) {
+        List<String> networks,
+        int replicas) {
 
     /** The name, among a service's {@link #networks()}, of the network every topology instance has. */
     public static final String DEFAULT_NETWORK = "default";
@@ -126,7 +128,7 @@ public record ServiceSpec(
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
                 .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job)
                 .mounts(mounts).user(user).workingDir(workingDir).extraHosts(extraHosts).healthcheck(healthcheck)
-                .networks(networks);
+                .networks(networks).replicas(replicas);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -182,6 +184,7 @@ public record ServiceSpec(
         private final List<String> extraHosts = new ArrayList<>();
         private Optional<HealthCheckSpec> healthcheck = Optional.empty();
         private final List<String> networks = new ArrayList<>();
+        private int replicas = 1;
 
         private Builder(String name) {
             this.name = name;
@@ -348,11 +351,17 @@ public record ServiceSpec(
             return this;
         }
 
+        /** How many containers run the service; 1 unless set. */
+        public Builder replicas(int count) {
+            this.replicas = count;
+            return this;
+        }
+
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
                     startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job, mounts, user, workingDir,
-                    extraHosts, healthcheck, networks);
+                    extraHosts, healthcheck, networks, replicas);
         }
     }
 }

@@ -52,6 +52,7 @@ public final class TopologyValidator {
             checkWaits(service, origin, problems);
             checkResources(service, origin, problems);
             checkMounts(service, origin, problems);
+            ReplicaChecks.check(service, spec, origin, problems);
         }
         checkDependencies(spec, origin, problems);
         checkProxiedLinks(spec, origin, problems);

@@ -175,7 +175,8 @@ public final class AnnotationTopologyResolver {
                 .user(Optional.of(service.user()))
                 .workingDir(Optional.of(service.workingDir()))
                 .extraHosts(extraHosts(service, origin, problems))
-                .networks(List.of(service.networks()));
+                .networks(List.of(service.networks()))
+                .replicas(service.replicas());
         env.forEach(spec::env);
         secrets.forEach(spec::secret);
         labels.forEach(spec::label);

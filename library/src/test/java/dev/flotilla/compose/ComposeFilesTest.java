@@ -49,6 +49,19 @@ class ComposeFilesTest {
     }
 
     @Test
+    void deployReplicasStartsThatManyContainersOfTheService() throws Exception {
+        try (RunningTopology running = Flotilla.topology("compose-replicas").composeFile("src/test/resources/compose/replicas.yaml")
+                .build().start()) {
+            var replicas = running.service("web").replicas();
+            assertThat(replicas).hasSize(2);
+            assertThat(replicas.stream().map(ServiceHandle::containerId).distinct()).hasSize(2);
+            assertThat(replicas.stream().map(replica -> replica.exec("hostname").stdout()).distinct()).hasSize(2);
+            assertThat(get(replicas.get(1))).isEqualTo(replicas.get(1).exec("hostname").stdout());
+        }
+        assertThat(DockerState.leftoversOfName("compose-replicas")).isZero();
+    }
+
+    @Test
     void everyUnsupportedKeyAndBadValueIsListedWithItsLineBeforeAnythingStarts() {
         long since = Instant.now().getEpochSecond();
         assertThatThrownBy(() -> Flotilla.topology("compose-broken").composeFile("src/test/resources/compose/broken/compose.yaml").build())

@@ -50,6 +50,28 @@ class ReuseTest {
     }
 
     @Test
+    void aLaterRunAttachesToEveryReplicaAndAnInstanceLeftScaledIsStartedAfresh() throws Exception {
+        List<String> first = replicaRun("keep");
+        assertThat(first).hasSize(2).doesNotHaveDuplicates();
+        assertThat(reusableContainers()).extracting(Container::getId).containsExactlyInAnyOrderElementsOf(first);
+
+        List<String> second = replicaRun("scale-up");
+        assertThat(second).as("the replicas kept, attached to one by one").isEqualTo(first);
+        assertThat(reusableContainers()).hasSize(3);
+
+        // Three replicas of a service declared with two: not the declared topology, so not reused.
+        List<String> third = replicaRun("keep");
+        assertThat(third).hasSize(2).doesNotContainAnyElementsOf(first);
+        assertThat(reusableContainers()).extracting(Container::getId).containsExactlyInAnyOrderElementsOf(third);
+    }
+
+    private static List<String> replicaRun(String mode) throws Exception {
+        ChildJvm child = ChildJvm.start(ReplicaReuseProbe.class, Map.of(), new ArrayList<>(List.of(ON)), NAME, mode);
+        assertThat(child.awaitExit(120)).as(child.output()).isZero();
+        return List.of(child.awaitLine("REPLICAS ", 1).trim().split(" ")).subList(1, 3);
+    }
+
+    @Test
     void instancesUnusedForTheirTimeToLiveAreRemovedByTheNextRun() throws Exception {
         Run kept = run("a", ON);
         Thread.sleep(2500);

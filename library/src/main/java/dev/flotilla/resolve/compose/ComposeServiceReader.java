@@ -297,10 +297,13 @@ final class ComposeServiceReader {
     }
 
     private void deploy() {
-        if (service.get("deploy") instanceof Map<?, ?> deploy && deploy.get("replicas") != null
-                && !"1".equals(String.valueOf(deploy.get("replicas")))) {
-            problems.add(context.locations().describe(path + ".deploy.replicas"), "replicas other than 1 are not supported yet",
-                    "remove deploy.replicas");
+        if (service.get("deploy") instanceof Map<?, ?> deploy && deploy.get("replicas") != null) {
+            try {
+                spec.replicas(Integer.parseInt(String.valueOf(deploy.get("replicas")).strip()));
+            } catch (NumberFormatException e) {
+                problems.add(context.locations().describe(path + ".deploy.replicas"), "\"" + deploy.get("replicas") + "\" is not a number",
+                        "write a whole number of replicas");
+            }
         }
     }
 

@@ -45,6 +45,17 @@ public final class BenchmarkMain {
             markdown.append(markdown.isEmpty() ? "" : "\n").append(new ProxyReport(proxy, options.warmup()).render());
             Files.writeString(target.resolve("benchmark-proxy-samples.csv"), proxy.csv());
         }
+        if (options.runs(Options.LIFECYCLE)) {
+            Samples lifecycle = new Samples();
+            try {
+                ColdStart.run(options.warmup(), options.lifecycleRounds(), lifecycle);
+                ReuseAttach.run(options.warmup(), options.lifecycleRounds(), lifecycle);
+            } finally {
+                removeLeftovers();
+            }
+            markdown.append(markdown.isEmpty() ? "" : "\n").append(new LifecycleReport(lifecycle, options.warmup()).render());
+            Files.writeString(target.resolve("benchmark-lifecycle-samples.csv"), lifecycle.csv());
+        }
         markdown.append("\nMeasured ").append(machine.line()).append(".\n");
         // A run of one part writes its own file, so it does not replace the table of a full run.
         Path results = target.resolve(options.only() == null ? "benchmark-results.md" : "benchmark-results-" + options.only() + ".md");

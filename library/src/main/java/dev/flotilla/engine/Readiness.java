@@ -2,13 +2,12 @@ package dev.flotilla.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,10 +50,7 @@ final class Readiness {
      * without being closed has a listener behind it.
      */
     private static final int PROXY_CLOSE_WINDOW_MS = 50;
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
-            .build();
+    private static final int HTTP_READ_TIMEOUT_MS = 2000;
 
     /** How long after a job's exit its output may take to arrive before the job counts as done all the same. */
     private static final Duration LOG_DRAIN_LIMIT = Duration.ofSeconds(2);
@@ -242,16 +238,23 @@ final class Readiness {
         } catch (IllegalStateException e) {
             return "port " + port + " not published";
         }
+        // HttpURLConnection, not java.net.http: the latter sets up TLS when its first client is made,
+        // about 100 ms of a fresh JVM's first start spent on a plain-HTTP probe.
+        HttpURLConnection connection = null;
         try {
-            HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == http.status() ? null : "answered " + response.statusCode();
+            connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(HTTP_READ_TIMEOUT_MS);
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            int status = connection.getResponseCode();
+            return status == http.status() ? null : "answered " + status;
         } catch (IOException e) {
             return "GET " + uri + " failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
     }
 

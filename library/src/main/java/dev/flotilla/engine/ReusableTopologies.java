@@ -45,6 +45,7 @@ final class ReusableTopologies {
         // tag (a hash of them) joins the model's hash.
         PreparedImages appImages = TopologyEngine.prepareImages(docker, spec, policy);
         String hash = ModelHash.of(spec, appImages.builtImages());
+        WatchdogLauncher.awaitExpiredSwept();
         Instant giveUp = Instant.now().plus(PATIENCE);
         // Held from the first look on, so that no JVM removes the instance while this one looks at
         // it or attaches to it. A started or attached instance keeps the hold until it is closed.

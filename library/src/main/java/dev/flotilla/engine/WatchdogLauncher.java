@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 
 import com.github.dockerjava.api.DockerClient;
@@ -29,10 +30,22 @@ final class WatchdogLauncher {
     private static Process watchdog;
     private static Path logFile;
     private static boolean warnedDead;
+    private static CompletableFuture<Void> expiredSwept;
     // Held so that the pipe stays open until the JVM ends; the watchdog also reads secret values to mask from it.
     private static OutputStream pipe;
 
     private WatchdogLauncher() {
+    }
+
+    /** Waits until the sweep of expired reusable instances that {@link #ensureStarted} began has ended. */
+    static void awaitExpiredSwept() {
+        CompletableFuture<Void> sweep;
+        synchronized (WatchdogLauncher.class) {
+            sweep = expiredSwept;
+        }
+        if (sweep != null) {
+            sweep.join();
+        }
     }
 
     /** Starts the watchdog and the sweep of dead sessions and expired reusable instances, once per JVM. */
@@ -70,12 +83,15 @@ final class WatchdogLauncher {
             LOG.warn("Could not start the cleanup watchdog; if this JVM is killed, its containers stay until the next run sweeps them", e);
         }
         DockerClient client = docker.client();
-        // Before this JVM attaches to anything: an expired instance must not vanish under a run that just found it.
-        try {
-            ReusableTopologies.sweepExpired(client, FlotillaSettings.get().reuseTimeToLive());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not sweep expired reusable topologies", e);
-        }
+        // Off the start's path (a topology that is not reusable does not wait for it); a reusable one
+        // waits, since an expired instance must not vanish under a run that just found it.
+        expiredSwept = CompletableFuture.runAsync(() -> {
+            try {
+                ReusableTopologies.sweepExpired(client, FlotillaSettings.get().reuseTimeToLive());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not sweep expired reusable topologies", e);
+            }
+        }, EngineThreads.EXECUTOR);
         EngineThreads.EXECUTOR.execute(() -> {
             try {
                 SessionSweeper.sweepDeadSessions(client);

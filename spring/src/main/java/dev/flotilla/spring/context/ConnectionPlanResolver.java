@@ -76,14 +76,15 @@ public final class ConnectionPlanResolver {
             ConfigProblems problems) {
         List<ConnectionPlan.Connection> connections = new ArrayList<>();
         for (ServiceConnection connection : declared) {
-            String where = "@ServiceConnection(service = \"" + connection.service() + "\") on " + testClass.getName();
+            String annotation = "@ServiceConnection(service = \"" + connection.service() + "\")";
+            String where = annotation + " on " + testClass.getName();
             Optional<ServiceSpec> service = spec.service(connection.service());
             if (service.isEmpty()) {
                 problems.add(where, "the topology has no service \"" + connection.service() + "\" (its services: " + names(spec) + ")",
                         "name a service of the topology");
                 continue;
             }
-            Optional<ConnectionKind> kind = kindOf(service.get(), connection, where, problems);
+            Optional<ConnectionKind> kind = kindOf(service.get(), connection, annotation + ".name on " + testClass.getName(), where, problems);
             if (kind.isEmpty()) {
                 continue;
             }
@@ -97,11 +98,12 @@ public final class ConnectionPlanResolver {
         return connections;
     }
 
-    private static Optional<ConnectionKind> kindOf(ServiceSpec service, ServiceConnection connection, String where, ConfigProblems problems) {
+    private static Optional<ConnectionKind> kindOf(ServiceSpec service, ServiceConnection connection, String whereName, String where,
+            ConfigProblems problems) {
         if (!connection.name().isEmpty()) {
             Optional<ConnectionKind> named = ConnectionKind.named(connection.name());
             if (named.isEmpty()) {
-                problems.add(where + " name", "Flotilla has no connection details for \"" + connection.name() + "\"",
+                problems.add(whereName, "Flotilla has no connection details for \"" + connection.name() + "\"",
                         "name one of " + ConnectionKind.knownNames() + ", or set the application's properties with @ServiceUrl");
             }
             return named;
@@ -118,7 +120,8 @@ public final class ConnectionPlanResolver {
     }
 
     private static Optional<ConnectionPlan.UrlProperty> urlProperty(Class<?> testClass, TopologySpec spec, ServiceUrl url, ConfigProblems problems) {
-        String where = "@ServiceUrl(service = \"" + url.service() + "\", property = \"" + url.property() + "\") on " + testClass.getName();
+        String annotation = "@ServiceUrl(service = \"" + url.service() + "\", property = \"" + url.property() + "\")";
+        String where = annotation + " on " + testClass.getName();
         if (url.property().isBlank()) {
             problems.add(where, "the property is empty", "name the property the application reads, such as property = \"inventory.url\"");
         }
@@ -137,7 +140,7 @@ public final class ConnectionPlanResolver {
             return Optional.empty();
         }
         if (port != 0 && !published.contains(port)) {
-            problems.add(where + " port", "service \"" + url.service() + "\" does not publish port " + port + " (it publishes " + published + ")",
+            problems.add(annotation + ".port on " + testClass.getName(), "service \"" + url.service() + "\" does not publish port " + port + " (it publishes " + published + ")",
                     "publish it: @Service(..., ports = " + port + "), or name a published one");
             return Optional.empty();
         }

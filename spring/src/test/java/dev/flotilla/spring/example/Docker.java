@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Asks Docker itself, not Flotilla, what is left. */
-final class Docker {
+public final class Docker {
 
     private Docker() {
     }
 
     /** The names of the containers, of any state, of the topology named {@code name}. */
-    static List<String> containersOfTopology(String name) {
+    public static List<String> containersOfTopology(String name) {
         try {
             Process ps = new ProcessBuilder("docker", "ps", "-a", "--filter", "label=dev.flotilla.topology.name=" + name, "--format", "{{.Names}}")
                     .redirectErrorStream(true).start();

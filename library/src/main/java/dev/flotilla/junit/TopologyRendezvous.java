@@ -4,6 +4,7 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
@@ -26,6 +27,7 @@ public final class TopologyRendezvous {
 
     /** The instance each test class runs against now; a class's {@code @Nested} classes look in their enclosing classes too. */
     private static final Map<Class<?>, Entry> CURRENT = new HashMap<>();
+    private static final Map<Class<?>, Object> STARTS = new ConcurrentHashMap<>();
 
     private TopologyRendezvous() {
     }
@@ -41,13 +43,16 @@ public final class TopologyRendezvous {
         if (declaration.scope() == Scope.SUITE) {
             return SharedTopologies.getOrStart(declaration.spec(), () -> FlotillaExtension.start(declaration));
         }
-        synchronized (CURRENT) {
+        // One start at a time per class, but classes running in parallel do not wait for each other's starts.
+        synchronized (STARTS.computeIfAbsent(testClass, c -> new Object())) {
             Optional<Entry> running = find(testClass, declaration.spec());
             if (running.isPresent()) {
                 return running.get().running;
             }
             RunningTopology started = FlotillaExtension.start(declaration);
-            CURRENT.put(testClass, new Entry(declaration.spec(), started, false));
+            synchronized (CURRENT) {
+                CURRENT.put(testClass, new Entry(declaration.spec(), started, false));
+            }
             return started;
         }
     }
@@ -79,6 +84,12 @@ public final class TopologyRendezvous {
     }
 
     private static Optional<Entry> find(Class<?> testClass, TopologySpec spec) {
+        synchronized (CURRENT) {
+            return findLocked(testClass, spec);
+        }
+    }
+
+    private static Optional<Entry> findLocked(Class<?> testClass, TopologySpec spec) {
         for (Class<?> c = testClass; c != null; c = c.isMemberClass() && !Modifier.isStatic(c.getModifiers()) ? c.getEnclosingClass() : null) {
             Entry entry = CURRENT.get(c);
             if (entry != null && entry.spec.equals(spec)) {

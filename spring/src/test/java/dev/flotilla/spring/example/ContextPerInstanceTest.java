@@ -9,6 +9,7 @@ import dev.flotilla.Scope;
 import dev.flotilla.Topology;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -23,74 +24,49 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ContextPerInstanceTest {
 
-    @SpringBootTest
-    @Topology(name = "orders")
-    @OrdersDatabase
-    static class FirstClassTestCase {
+    /** Each fixture's test writes an order through its context, then says what it saw ({@link ContextSighting}). */
+    abstract static class SightingTestCase {
         @Autowired
         ConfigurableApplicationContext context;
 
         @Test
-        void writes(RunningTopology topology) throws Exception {
-            ContextSighting.record("first-class", topology, context);
+        void writes(RunningTopology topology, TestInfo test) throws Exception {
+            ContextSighting.record(getClass().getSimpleName() + "." + test.getTestMethod().orElseThrow().getName(), topology, context);
         }
+    }
+
+    @SpringBootTest
+    @Topology(name = "orders")
+    @OrdersDatabase
+    static class FirstClassTestCase extends SightingTestCase {
     }
 
     /** The same topology as the first class, so an equal model: but a CLASS-scoped one, so an instance of its own. */
     @SpringBootTest
     @Topology(name = "orders")
     @OrdersDatabase
-    static class SecondClassTestCase {
-        @Autowired
-        ConfigurableApplicationContext context;
-
-        @Test
-        void writes(RunningTopology topology) throws Exception {
-            ContextSighting.record("second-class", topology, context);
-        }
+    static class SecondClassTestCase extends SightingTestCase {
     }
 
     @SpringBootTest
     @Topology(name = "orders-suite", scope = Scope.SUITE)
     @OrdersDatabase
-    static class FirstSuiteTestCase {
-        @Autowired
-        ConfigurableApplicationContext context;
-
-        @Test
-        void writes(RunningTopology topology) throws Exception {
-            ContextSighting.record("first-suite", topology, context);
-        }
+    static class FirstSuiteTestCase extends SightingTestCase {
     }
 
     @SpringBootTest
     @Topology(name = "orders-suite", scope = Scope.SUITE)
     @OrdersDatabase
-    static class SecondSuiteTestCase {
-        @Autowired
-        ConfigurableApplicationContext context;
-
-        @Test
-        void writes(RunningTopology topology) throws Exception {
-            ContextSighting.record("second-suite", topology, context);
-        }
+    static class SecondSuiteTestCase extends SightingTestCase {
     }
 
     @SpringBootTest
     @Topology(name = "orders-per-test", scope = Scope.METHOD)
     @OrdersDatabase
-    static class PerTestTestCase {
-        @Autowired
-        ConfigurableApplicationContext context;
-
+    static class PerTestTestCase extends SightingTestCase {
         @Test
-        void first(RunningTopology topology) throws Exception {
-            ContextSighting.record("first-method", topology, context);
-        }
-
-        @Test
-        void second(RunningTopology topology) throws Exception {
-            ContextSighting.record("second-method", topology, context);
+        void writesAgain(RunningTopology topology, TestInfo test) throws Exception {
+            writes(topology, test);
         }
     }
 
@@ -99,14 +75,7 @@ class ContextPerInstanceTest {
     @OrdersDatabase
     @SpringBootTest
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    static class PerClassInstanceTestCase {
-        @Autowired
-        ConfigurableApplicationContext context;
-
-        @Test
-        void writes(RunningTopology topology) throws Exception {
-            ContextSighting.record("per-class-instance", topology, context);
-        }
+    static class PerClassInstanceTestCase extends SightingTestCase {
     }
 
     @BeforeEach
@@ -118,7 +87,7 @@ class ContextPerInstanceTest {
     void twoClassesOnTwoInstancesOfOneTopologyEachTalkToTheirOwnDatabase() {
         run(FirstClassTestCase.class, SecondClassTestCase.class);
 
-        assertEachOnItsOwn(ContextSighting.of("first-class"), ContextSighting.of("second-class"));
+        assertEachOnItsOwn(ContextSighting.of("FirstClassTestCase.writes"), ContextSighting.of("SecondClassTestCase.writes"));
         assertThat(Docker.containersOfTopology("orders")).isEmpty();
     }
 
@@ -126,7 +95,7 @@ class ContextPerInstanceTest {
     void eachTestOfAMethodScopedTopologyGetsAContextOnItsOwnInstance() {
         run(PerTestTestCase.class);
 
-        assertEachOnItsOwn(ContextSighting.of("first-method"), ContextSighting.of("second-method"));
+        assertEachOnItsOwn(ContextSighting.of("PerTestTestCase.writes"), ContextSighting.of("PerTestTestCase.writesAgain"));
         assertThat(Docker.containersOfTopology("orders-per-test")).isEmpty();
     }
 
@@ -134,7 +103,7 @@ class ContextPerInstanceTest {
     void aContextMadeBeforeTheExtensionsCallbacksIsOnTheInstanceTheTestGets() {
         run(PerClassInstanceTestCase.class);
 
-        ContextSighting sighting = ContextSighting.of("per-class-instance");
+        ContextSighting sighting = ContextSighting.of("PerClassInstanceTestCase.writes");
         assertThat(sighting.dataSourceUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + sighting.dbPort() + "/shop");
         assertThat(sighting.context().isActive()).isFalse();
         assertThat(Docker.containersOfTopology("orders-per-class")).as("the one instance, removed with the class").isEmpty();
@@ -144,12 +113,12 @@ class ContextPerInstanceTest {
     void classesOnOneSuiteInstanceShareItsContext() {
         run(FirstSuiteTestCase.class, SecondSuiteTestCase.class);
 
-        ContextSighting first = ContextSighting.of("first-suite");
-        ContextSighting second = ContextSighting.of("second-suite");
+        ContextSighting first = ContextSighting.of("FirstSuiteTestCase.writes");
+        ContextSighting second = ContextSighting.of("SecondSuiteTestCase.writes");
         assertThat(second.instanceId()).isEqualTo(first.instanceId());
         assertThat(second.context()).isSameAs(first.context());
         assertThat(second.dataSourceUrl()).contains(":" + second.dbPort() + "/");
-        assertThat(second.skus()).containsExactly("first-suite", "second-suite");
+        assertThat(second.skus()).containsExactly("FirstSuiteTestCase.writes", "SecondSuiteTestCase.writes");
         assertThat(second.context().isActive()).as("a suite's context lives as long as its instance").isTrue();
     }
 

@@ -84,6 +84,13 @@ public final class ConnectionPlanResolver {
                         "name a service of the topology");
                 continue;
             }
+            if (service.get().container().isPresent()) {
+                problems.add(where, "service \"" + connection.service() + "\" is a Testcontainers module (factory "
+                        + service.get().container().get().description() + "), whose image, ports and credentials Flotilla learns only once it runs",
+                        "declare the service with an image and its port, such as @Service(name = \"" + connection.service()
+                                + "\", image = \"postgres:15\", ports = 5432, env = ...)");
+                continue;
+            }
             Optional<ConnectionKind> kind = kindOf(service.get(), connection, annotation + ".name on " + testClass.getName(), where, problems);
             if (kind.isEmpty()) {
                 continue;
@@ -110,7 +117,7 @@ public final class ConnectionPlanResolver {
         }
         Optional<ConnectionKind> byImage = ConnectionKind.ofImage(service.image());
         if (byImage.isEmpty()) {
-            String image = service.image().isEmpty() ? "no image of its own (a Java app, a Dockerfile build or a factory)"
+            String image = service.image().isEmpty() ? "no image of its own (a Java app or a Dockerfile build)"
                     : "image \"" + service.image() + "\"";
             problems.add(where, "service \"" + service.name() + "\" has " + image + ", which Flotilla cannot map to connection details",
                     "say what it is: @ServiceConnection(service = \"" + service.name() + "\", name = \"postgres\") (known names: "

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.testcontainers.containers.GenericContainer;
 
 /**
  * Mistakes in what a class asks of its topology fail the class before Docker is touched, with
@@ -32,9 +33,15 @@ class ConnectionErrorsTest {
     @ServiceConnection(service = "store")
     @ServiceConnection(service = "db", name = "mongodb")
     @ServiceConnection(service = "cache")
+    @Service(name = "module", factory = "postgres")
+    @ServiceConnection(service = "module", name = "postgres")
     @ServiceUrl(service = "api", property = "api.url")
     @ServiceUrl(service = "api", property = "api.admin", port = 7070)
     static class EveryMistakeTestCase {
+        static GenericContainer<?> postgres() {
+            return new GenericContainer<>("postgres:15");
+        }
+
         @Test
         void neverRuns() {
         }
@@ -71,8 +78,8 @@ class ConnectionErrorsTest {
     @Test
     void everyProblemOfAClassIsNamedAtOnceWithItsFix() {
         String name = EveryMistakeTestCase.class.getName();
-        assertThat(failureOf(EveryMistakeTestCase.class)).isEqualTo("6 problems in the topology declaration:\n"
-                + "  - @ServiceConnection(service = \"dbb\") on " + name + ": the topology has no service \"dbb\" (its services: [db, store, api, cache])."
+        assertThat(failureOf(EveryMistakeTestCase.class)).isEqualTo("7 problems in the topology declaration:\n"
+                + "  - @ServiceConnection(service = \"dbb\") on " + name + ": the topology has no service \"dbb\" (its services: [db, store, api, cache, module])."
                 + " Fix: name a service of the topology.\n"
                 + "  - @ServiceConnection(service = \"store\") on " + name + ": service \"store\" has image \"registry.example:5000/team/pg:15\","
                 + " which Flotilla cannot map to connection details. Fix: say what it is: @ServiceConnection(service = \"store\", name = \"postgres\")"
@@ -81,6 +88,9 @@ class ConnectionErrorsTest {
                 + " Fix: name one of \"postgres\", \"redis\", or set the application's properties with @ServiceUrl.\n"
                 + "  - @ServiceConnection(service = \"cache\") on " + name + ": service \"cache\" does not publish port 6379, where redis listens."
                 + " Fix: publish it: @Service(..., ports = 6379).\n"
+                + "  - @ServiceConnection(service = \"module\") on " + name + ": service \"module\" is a Testcontainers module (factory "
+                + name + "#postgres), whose image, ports and credentials Flotilla learns only once it runs. Fix: declare the service with an image"
+                + " and its port, such as @Service(name = \"module\", image = \"postgres:15\", ports = 5432, env = ...).\n"
                 + "  - @ServiceUrl(service = \"api\", property = \"api.url\") on " + name + ": service \"api\" publishes ports [8080, 9090],"
                 + " so the port is not clear. Fix: choose one: @ServiceUrl(..., port = 8080).\n"
                 + "  - @ServiceUrl(service = \"api\", property = \"api.admin\").port on " + name + ": service \"api\" does not publish port 7070"

@@ -8,6 +8,7 @@ import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
 import dev.flotilla.Topology;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
@@ -78,6 +79,16 @@ class ContextPerInstanceTest {
     static class PerClassInstanceTestCase extends SightingTestCase {
     }
 
+    /** A {@code @Nested} class on its enclosing class's instance (an equal model) shares its context too. */
+    @SpringBootTest
+    @Topology(name = "orders-nested")
+    @OrdersDatabase
+    static class OuterTestCase extends SightingTestCase {
+        @Nested
+        class InnerTestCase extends SightingTestCase {
+        }
+    }
+
     @BeforeEach
     void forget() {
         ContextSighting.SEEN.clear();
@@ -107,6 +118,19 @@ class ContextPerInstanceTest {
         assertThat(sighting.dataSourceUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + sighting.dbPort() + "/shop");
         assertThat(sighting.context().isActive()).isFalse();
         assertThat(Docker.containersOfTopology("orders-per-class")).as("the one instance, removed with the class").isEmpty();
+    }
+
+    @Test
+    void aNestedClassOnItsEnclosingClasssInstanceSharesItsContext() {
+        run(OuterTestCase.class);
+
+        ContextSighting outer = ContextSighting.of("OuterTestCase.writes");
+        ContextSighting inner = ContextSighting.of("InnerTestCase.writes");
+        assertThat(inner.instanceId()).isEqualTo(outer.instanceId());
+        assertThat(inner.context()).isSameAs(outer.context());
+        assertThat(inner.skus()).containsExactly("OuterTestCase.writes", "InnerTestCase.writes");
+        assertThat(inner.context().isActive()).isFalse();
+        assertThat(Docker.containersOfTopology("orders-nested")).isEmpty();
     }
 
     @Test

@@ -6,27 +6,14 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
-import dev.flotilla.Service;
 import dev.flotilla.ServiceHandle;
-import dev.flotilla.Topology;
-import dev.flotilla.spring.ServiceConnection;
-import dev.flotilla.spring.ServiceUrl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/**
- * Two PostgreSQL services, so the class says which one the application uses; an HTTP service whose
- * URL goes into a property of the application's own; a custom image named for what it is.
- */
+/** A composed annotation carries the topology and the connections: the application is on the service it was given. */
 @SpringBootTest
-@Topology
-@OrdersDatabase
-@Service(name = "audit", image = "postgres:15", ports = 5432, env = "POSTGRES_PASSWORD=audit")
-@Service(name = "inventory", image = "busybox:1.36", ports = 8080,
-        command = {"sh", "-c", "mkdir -p /www/stock && echo 7 > /www/stock/widget && exec httpd -f -p 8080 -h /www"})
-@ServiceConnection(service = "db")
-@ServiceUrl(service = "inventory", property = "inventory.url")
+@ShopStack
 class ChosenServicesTest {
 
     @Autowired

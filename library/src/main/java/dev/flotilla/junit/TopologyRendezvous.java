@@ -4,7 +4,6 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.flotilla.RunningTopology;
 import dev.flotilla.Scope;
@@ -27,7 +26,13 @@ public final class TopologyRendezvous {
 
     /** The instance each test class runs against now; a class's {@code @Nested} classes look in their enclosing classes too. */
     private static final Map<Class<?>, Entry> CURRENT = new HashMap<>();
-    private static final Map<Class<?>, Object> STARTS = new ConcurrentHashMap<>();
+    /** A lock per class, for its starts: held by the class (a ClassValue), not by a map that only grows. */
+    private static final ClassValue<Object> STARTS = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> testClass) {
+            return new Object();
+        }
+    };
 
     private TopologyRendezvous() {
     }
@@ -44,7 +49,7 @@ public final class TopologyRendezvous {
             return SharedTopologies.getOrStart(declaration.spec(), () -> FlotillaExtension.start(declaration));
         }
         // One start at a time per class, but classes running in parallel do not wait for each other's starts.
-        synchronized (STARTS.computeIfAbsent(testClass, c -> new Object())) {
+        synchronized (STARTS.get(testClass)) {
             Optional<Entry> running = find(testClass, declaration.spec());
             if (running.isPresent()) {
                 return running.get().running;

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Java example of the README is the whole of an example here, but its package line: so it
+ * Every Java example of the README is the whole of an example here (or, for Spring Boot, of one in
+ * {@code spring/src/test/java/dev/flotilla/spring/example}), but its package line: so it
  * compiles, with this module's default compiler settings, and runs as one of these tests. An
  * edit to either that is not made to both fails the build.
  */
@@ -26,9 +27,12 @@ class ReadmeExamplesTest {
     void everyJavaExampleInTheReadmeIsAnExampleThatRunsHere() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
         List<String> examples = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                examples.add(Files.readString(file).replaceFirst("^package [\\w.]+;\n\n", ""));
+        // The Spring Boot example needs Spring, so it lives with flotilla-spring's tests, run there on both Spring Boot lines.
+        for (Path sources : List.of(Path.of("src", "test", "java"), Path.of("..", "spring", "src", "test", "java", "dev", "flotilla", "spring", "example"))) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    examples.add(Files.readString(file).replaceFirst("^package [\\w.]+;\n\n", ""));
+                }
             }
         }
         Matcher block = JAVA_BLOCK.matcher(readme);

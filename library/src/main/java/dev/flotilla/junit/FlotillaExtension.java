@@ -183,9 +183,13 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
         if (inherited != null && inherited.spec().equals(declaration.spec())) {
             return inherited;
         }
+        // One a Spring test context started first is this one (see TopologyRendezvous).
+        Class<?> testClass = context.getRequiredTestClass();
+        RunningTopology running = TopologyRendezvous.takeOver(testClass, declaration.spec()).orElseGet(() -> start(declaration));
         // Kept in the store as soon as it exists, so JUnit removes it even if a later step fails.
-        TopologyResource started = new TopologyResource(declaration.spec(), start(declaration));
+        TopologyResource started = new TopologyResource(declaration.spec(), running);
         store.put(TOPOLOGY, started);
+        TopologyRendezvous.publish(testClass, started);
         return started;
     }
 
@@ -201,7 +205,7 @@ public final class FlotillaExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     /** Starts through the engine; where no Docker engine answers, skips instead of failing if so configured. */
-    private static RunningTopology start(TopologyDeclaration declaration) {
+    static RunningTopology start(TopologyDeclaration declaration) {
         try {
             return TopologyEngine.start(declaration.spec());
         } catch (DockerUnavailableException e) {

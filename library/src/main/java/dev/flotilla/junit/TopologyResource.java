@@ -15,6 +15,7 @@ record TopologyResource(TopologySpec spec, RunningTopology running) implements A
 
     @Override
     public void close() {
+        TopologyRendezvous.forget(running);
         running.close();
     }
 }

@@ -1,0 +1,22 @@
+package dev.flotilla.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.apiguardian.api.API;
+
+/** The container of repeated {@link ServiceUrl @ServiceUrl} annotations; Java writes it for you. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+public @interface ServiceUrls {
+
+    /** The repeated annotations. */
+    ServiceUrl[] value();
+}

@@ -225,9 +225,17 @@ class ReplicasTest {
      * after a scale-down), so there it is asked again for up to 10 s; Docker's is asked once.
      */
     private static List<String> addresses(ServiceHandle client, String name, int expected) {
-        long deadline = System.nanoTime() + (DockerState.isPodman() ? 10_000_000_000L : 0);
+        // Podman's DNS answers a name late after its containers change: a second or two alone, over
+        // ten seconds in CI while other builds run beside it (seen in .ci/run). Docker's answers at once.
+        long deadline = System.nanoTime() + (DockerState.isPodman() ? 45_000_000_000L : 0);
         List<String> found = lookUp(client, name);
         while (found.size() != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
             found = lookUp(client, name);
         }
         return found;

@@ -6,13 +6,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.github.dockerjava.api.DockerClient;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -40,8 +40,10 @@ final class SnapshotContext implements BuildContext {
             for (int i = 0; i < volumePaths.size(); i++) {
                 Path archive = Files.createTempFile("flotilla-snapshot-volume-", ".tar");
                 archives.add(archive);
-                try (InputStream in = client.copyArchiveFromContainerCmd(containerId, volumePaths.get(i)).exec()) {
-                    Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
+                String directory = Path.of(volumePaths.get(i)).getFileName().toString();
+                try (InputStream in = client.copyArchiveFromContainerCmd(containerId, volumePaths.get(i)).exec();
+                        OutputStream out = Files.newOutputStream(archive)) {
+                    rootedAt(directory, in, out);
                 }
                 // The archive holds the volume's directory by its own name: unpacked in its parent.
                 String parent = Path.of(volumePaths.get(i)).getParent() == null ? "/" : Path.of(volumePaths.get(i)).getParent() + "/";
@@ -54,6 +56,31 @@ final class SnapshotContext implements BuildContext {
             throw e;
         }
         return new SnapshotContext(dockerfile.toString(), archives);
+    }
+
+    /**
+     * Copies a volume's archive with every entry under {@code directory}/: Docker names them so
+     * ({@code data/PG_VERSION}), Podman names them from the volume's own root ({@code /PG_VERSION}).
+     * Owners, modes and links are kept.
+     */
+    private static void rootedAt(String directory, InputStream in, OutputStream out) throws IOException {
+        TarArchiveInputStream archive = new TarArchiveInputStream(in);
+        TarArchiveOutputStream rooted = new TarArchiveOutputStream(out);
+        rooted.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        rooted.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        for (TarArchiveEntry entry = archive.getNextEntry(); entry != null; entry = archive.getNextEntry()) {
+            String name = entry.getName().replaceFirst("^/+", "").replaceFirst("^\\./", "");
+            if (!(name.equals(directory) || name.equals(directory + "/") || name.startsWith(directory + "/"))) {
+                name = name.isEmpty() ? directory + "/" : directory + "/" + name;
+            }
+            entry.setName(name);
+            rooted.putArchiveEntry(entry);
+            if (entry.isFile()) {
+                archive.transferTo(rooted);
+            }
+            rooted.closeArchiveEntry();
+        }
+        rooted.finish();
     }
 
     @Override

@@ -170,7 +170,7 @@ public final class FlotillaSettings {
 
     /** How long a snapshot image is kept after it was taken. */
     public Duration snapshotsTimeToLive() {
-        return duration(SNAPSHOTS_TTL, "7d");
+        return duration(SNAPSHOTS_TTL, "168h");
     }
 
     /** Whether service logs, failure bundles and the run report are written ({@code on}, the default, or {@code off}). */

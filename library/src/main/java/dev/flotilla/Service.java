@@ -174,4 +174,18 @@ public @interface Service {
      * collide) nor with a {@link #factory()} (its one container object cannot be started twice).
      */
     int replicas() default 1;
+
+    /**
+     * Whether the service's state, once prepared, is kept as an image that later starts begin from.
+     * What prepares it are the one-shot {@link #job() jobs} that depend on it (a migration, seed
+     * data): the first start runs them, then stops the service, keeps its container and volumes as
+     * an image tagged by a hash of its declaration, of theirs and of their images, and starts it
+     * again. Every later start of an equal declaration (this run, later runs, other JVMs) starts the
+     * service from that image and does not run those jobs. Any change to the service, to a job or
+     * to their images makes a new snapshot. Snapshots are removed {@code flotilla.snapshots.ttl}
+     * (7 days) after they were taken; {@code flotilla.snapshots=off} always prepares. Wait for the
+     * service with a port, HTTP, command or health check condition: a log line that its first
+     * initialization printed twice is printed once when it starts from a snapshot.
+     */
+    boolean snapshot() default false;
 }

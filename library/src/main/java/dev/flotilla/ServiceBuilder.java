@@ -209,6 +209,12 @@ public final class ServiceBuilder {
         return this;
     }
 
+    /** Keeps the service's state, once its one-shot jobs prepared it, as an image later starts begin from; see {@link Service#snapshot()}. */
+    public ServiceBuilder snapshot() {
+        spec.snapshot(true);
+        return this;
+    }
+
     /** Adds a container label. */
     public ServiceBuilder label(String key, String value) {
         spec.label(key, value);

@@ -65,6 +65,10 @@ public final class FlotillaSettings {
 
     /** The key of how long {@code ServiceHandle.exec} waits for a command unless told otherwise. */
     public static final String EXEC_TIMEOUT = "flotilla.exec.timeout";
+    /** Whether snapshots of prepared services are taken and used: {@code on} (the default) or {@code off}. */
+    public static final String SNAPSHOTS = "flotilla.snapshots";
+    /** How long after it was taken a snapshot image is removed (by the next JVM that starts a topology). */
+    public static final String SNAPSHOTS_TTL = "flotilla.snapshots.ttl";
 
     /** The key of the image whose {@code iptables} cuts links in a service's network namespace. */
     public static final String FAULTS_IMAGE = "flotilla.faults.image";
@@ -151,6 +155,22 @@ public final class FlotillaSettings {
     /** How long a reusable instance may stay unused before it is removed. */
     public Duration reuseTimeToLive() {
         return duration(REUSE_TTL, "30m");
+    }
+
+    /** Whether snapshots of prepared services are taken and started from ({@code on}, the default, or {@code off}). */
+    public boolean snapshotsEnabled() {
+        String raw = value(SNAPSHOTS).orElse("on").toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new FlotillaConfigurationException("Setting " + SNAPSHOTS + ": \"" + raw
+                    + "\" is not on or off. Fix: use on (the default) or off.");
+        };
+    }
+
+    /** How long a snapshot image is kept after it was taken. */
+    public Duration snapshotsTimeToLive() {
+        return duration(SNAPSHOTS_TTL, "168h");
     }
 
     /** Whether service logs, failure bundles and the run report are written ({@code on}, the default, or {@code off}). */

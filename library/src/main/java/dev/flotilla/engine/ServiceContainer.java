@@ -259,7 +259,7 @@ final class ServiceContainer {
         }
     }
 
-    private static byte[] readSource(String source) {
+    static byte[] readSource(String source) {
         try {
             if (source.startsWith(FileCopy.CLASSPATH_PREFIX)) {
                 String resource = source.substring(FileCopy.CLASSPATH_PREFIX.length()).replaceFirst("^/", "");

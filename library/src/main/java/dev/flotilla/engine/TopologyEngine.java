@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 import dev.flotilla.PullPolicy;
 import dev.flotilla.RunningTopology;
@@ -62,9 +63,16 @@ public final class TopologyEngine {
                     spec.name(), FlotillaSettings.REUSE_ENABLED);
         }
         PreparedImages appImages = prepareImages(docker, spec, policy);
+        Snapshots.Plan snapshots = Snapshots.plan(docker, spec, appImages.builtImages());
+        Map<String, String> images = new LinkedHashMap<>(appImages.builtImages());
+        images.putAll(snapshots.restored());
         byte[] id = new byte[4];
         RANDOM.nextBytes(id);
-        return startInstance(StartedTopology.forThisRun(spec, docker, HexFormat.of().formatHex(id)), appImages);
+        // The jobs a snapshot made unneeded are not in the topology started: nor are their images' steps.
+        Map<String, List<Phase>> steps = new LinkedHashMap<>(appImages.steps());
+        steps.keySet().retainAll(snapshots.spec().services().stream().map(ServiceSpec::name).toList());
+        return startInstance(StartedTopology.forThisRun(snapshots.spec(), docker, HexFormat.of().formatHex(id)),
+                new PreparedImages(images, steps), snapshots.toTake());
     }
 
     /**
@@ -114,6 +122,11 @@ public final class TopologyEngine {
 
     /** Creates the network and starts every service of a new instance; on failure removes all of it. */
     static StartedTopology startInstance(StartedTopology topology, PreparedImages images) {
+        return startInstance(topology, images, Map.of());
+    }
+
+    /** Creates the network and starts every service of a new instance, taking {@code snapshots}; on failure removes all of it. */
+    static StartedTopology startInstance(StartedTopology topology, PreparedImages images, Map<String, Snapshots.Pending> snapshots) {
         long started = System.nanoTime();
         InstanceRecord record = topology.record();
         RunReport.get().add(record);
@@ -123,7 +136,7 @@ public final class TopologyEngine {
         LiveTopologies.remember(topology);
         try {
             topology.createNetwork();
-            startServices(topology);
+            startServices(topology, snapshots);
         } catch (RuntimeException | Error failure) {
             record.markFailed(String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
             FailureBundle.forFailedStart(topology, failure).ifPresent(failure::addSuppressed);
@@ -146,30 +159,52 @@ public final class TopologyEngine {
      * calls off the rest; so does an interrupt of the calling thread (JUnit's {@code @Timeout},
      * say), which then waits for the starts under way to stop before the caller removes everything.
      */
-    private static void startServices(StartedTopology topology) {
+    private static void startServices(StartedTopology topology, Map<String, Snapshots.Pending> snapshots) {
         AtomicBoolean aborted = new AtomicBoolean();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        BiConsumer<Object, Throwable> recordFailure = (ok, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                if (!(cause instanceof ServiceStart.Aborted)) {
+                    firstFailure.compareAndSet(null, cause);
+                }
+                aborted.set(true);
+            }
+        };
+        // Each service's "ready", known before it is scheduled, so that a snapshot can wait for jobs scheduled later.
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+        topology.spec().services().forEach(service -> ready.put(service.name(), new CompletableFuture<>()));
+        Map<String, CompletableFuture<Void>> snapshotTaken = new LinkedHashMap<>();
+        snapshots.forEach((service, pending) -> {
+            List<CompletableFuture<Void>> prepared = new ArrayList<>();
+            prepared.add(ready.get(service));
+            pending.preparers().forEach(job -> prepared.add(ready.get(job)));
+            snapshotTaken.put(service, CompletableFuture.allOf(prepared.toArray(CompletableFuture[]::new))
+                    .thenRunAsync(() -> Snapshots.take(topology, pending, aborted::get), EngineThreads.EXECUTOR));
+            snapshotTaken.get(service).whenComplete(recordFailure);
+        });
         for (ServiceSpec service : DependencyGraph.startOrder(topology.spec())) {
-            CompletableFuture<Void> dependencies = CompletableFuture.allOf(
-                    service.dependsOn().stream().map(ready::get).toArray(CompletableFuture[]::new));
+            CompletableFuture<Void> dependencies = CompletableFuture.allOf(service.dependsOn().stream()
+                    .map(dependency -> awaited(service.name(), dependency, ready, snapshots, snapshotTaken))
+                    .toArray(CompletableFuture[]::new));
             // The stage returned by whenComplete completes only after the failure is recorded, so waiting on it suffices.
             CompletableFuture<?>[] replicas = topology.containers(service.name()).stream()
                     .map(container -> dependencies
                             .thenRunAsync(() -> ServiceStart.run(topology, container, aborted::get), EngineThreads.EXECUTOR)
-                            .whenComplete((ok, failure) -> {
-                                if (failure != null) {
-                                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                                    if (!(cause instanceof ServiceStart.Aborted)) {
-                                        firstFailure.compareAndSet(null, cause);
-                                    }
-                                    aborted.set(true);
-                                }
-                            }))
+                            .whenComplete(recordFailure))
                     .toArray(CompletableFuture[]::new);
-            ready.put(service.name(), CompletableFuture.allOf(replicas));
+            CompletableFuture<Void> serviceReady = ready.get(service.name());
+            CompletableFuture.allOf(replicas).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    serviceReady.complete(null);
+                } else {
+                    serviceReady.completeExceptionally(failure);
+                }
+            });
         }
-        CompletableFuture<Object> all = CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).handle((ok, failure) -> null);
+        List<CompletableFuture<?>> everything = new ArrayList<>(ready.values());
+        everything.addAll(snapshotTaken.values());
+        CompletableFuture<Object> all = CompletableFuture.allOf(everything.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null);
         try {
             all.get();
         } catch (InterruptedException e) {
@@ -189,6 +224,22 @@ public final class TopologyEngine {
             // ServiceStart wraps everything it meets; whatever else got here still fails the start, with its cause.
             throw new FlotillaException("The start of topology \"" + topology.name() + "\" failed: " + failure, failure);
         }
+    }
+
+    /**
+     * What {@code service} waits for of {@code dependency}: its readiness; or, if the dependency is a
+     * service whose snapshot is taken in this start, or one of the jobs that prepare it, the snapshot,
+     * so that nothing but its jobs touches it before it is kept. Its jobs wait for its readiness alone.
+     */
+    private static CompletableFuture<Void> awaited(String service, String dependency, Map<String, CompletableFuture<Void>> ready,
+                                                   Map<String, Snapshots.Pending> snapshots, Map<String, CompletableFuture<Void>> snapshotTaken) {
+        for (Snapshots.Pending pending : snapshots.values()) {
+            boolean preparesIt = pending.preparers().contains(service);
+            if (!preparesIt && (dependency.equals(pending.service()) || pending.preparers().contains(dependency))) {
+                return snapshotTaken.get(pending.service());
+            }
+        }
+        return ready.get(dependency);
     }
 
     /** Waits, without giving up on an interrupt, until the starts called off have stopped: they notice within a poll. */

@@ -94,6 +94,11 @@ final class WatchdogLauncher {
         }, EngineThreads.EXECUTOR);
         EngineThreads.EXECUTOR.execute(() -> {
             try {
+                Snapshots.sweepExpired(client, FlotillaSettings.get().snapshotsTimeToLive());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not sweep expired snapshot images", e);
+            }
+            try {
                 SessionSweeper.sweepDeadSessions(client);
             } catch (RuntimeException e) {
                 LOG.warn("Could not sweep the leftovers of dead sessions", e);

@@ -47,6 +47,8 @@ import org.apiguardian.api.API;
  * @param networks the topology's networks the service joins, the first one at creation; empty for
  *     the topology's own network alone, which is named {@value #DEFAULT_NETWORK} among them
  * @param replicas how many containers run the service, each answering to its name and aliases
+ * @param snapshot whether the service's state, once the one-shot jobs that depend on it have
+ *     prepared it, is kept as an image that later starts begin from, without running those jobs
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ServiceSpec(
@@ -76,7 +78,8 @@ public record ServiceSpec(
         List<String> extraHosts,
         Optional<HealthCheckSpec> healthcheck,
         List<String> networks,
-        int replicas) {
+        int replicas,
+        boolean snapshot) {
 
     /** The name, among a service's {@link #networks()}, of the network every topology instance has. */
     public static final String DEFAULT_NETWORK = "default";
@@ -128,7 +131,7 @@ public record ServiceSpec(
                 .dependsOn(dependsOn).aliases(aliases).waitFor(waitFor).startupTimeout(startupTimeout).memoryBytes(memoryBytes)
                 .files(files).bindAddress(bindAddress).javaApp(javaApp).build(build).container(container).job(job)
                 .mounts(mounts).user(user).workingDir(workingDir).extraHosts(extraHosts).healthcheck(healthcheck)
-                .networks(networks).replicas(replicas);
+                .networks(networks).replicas(replicas).snapshot(snapshot);
         env.forEach(builder::env);
         secrets.forEach(builder::secret);
         labels.forEach(builder::label);
@@ -185,6 +188,7 @@ public record ServiceSpec(
         private Optional<HealthCheckSpec> healthcheck = Optional.empty();
         private final List<String> networks = new ArrayList<>();
         private int replicas = 1;
+        private boolean snapshot;
 
         private Builder(String name) {
             this.name = name;
@@ -357,11 +361,17 @@ public record ServiceSpec(
             return this;
         }
 
+        /** Whether the service's prepared state is kept as an image for later starts. */
+        public Builder snapshot(boolean keep) {
+            this.snapshot = keep;
+            return this;
+        }
+
         /** The service; not validated here (see {@link TopologyValidator}). */
         public ServiceSpec build() {
             return new ServiceSpec(name, image, ports, fixedPorts, env, secrets, command, entrypoint, dependsOn, aliases, waitFor,
                     startupTimeout, memoryBytes, files, labels, bindAddress, javaApp, build, container, job, mounts, user, workingDir,
-                    extraHosts, healthcheck, networks, replicas);
+                    extraHosts, healthcheck, networks, replicas, snapshot);
         }
     }
 }

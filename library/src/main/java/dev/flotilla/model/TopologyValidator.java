@@ -54,6 +54,7 @@ public final class TopologyValidator {
             checkMounts(service, origin, problems);
             ReplicaChecks.check(service, spec, origin, problems);
         }
+        SnapshotChecks.check(spec, origin, problems);
         checkDependencies(spec, origin, problems);
         checkProxiedLinks(spec, origin, problems);
         if (spec.reuse()) {

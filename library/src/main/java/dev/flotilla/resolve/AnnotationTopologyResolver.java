@@ -176,7 +176,8 @@ public final class AnnotationTopologyResolver {
                 .workingDir(Optional.of(service.workingDir()))
                 .extraHosts(extraHosts(service, origin, problems))
                 .networks(List.of(service.networks()))
-                .replicas(service.replicas());
+                .replicas(service.replicas())
+                .snapshot(service.snapshot());
         env.forEach(spec::env);
         secrets.forEach(spec::secret);
         labels.forEach(spec::label);

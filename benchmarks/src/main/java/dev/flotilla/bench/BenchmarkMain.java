@@ -50,6 +50,7 @@ public final class BenchmarkMain {
             try {
                 ColdStart.run(options.warmup(), options.lifecycleRounds(), lifecycle);
                 ReuseAttach.run(options.warmup(), options.lifecycleRounds(), lifecycle);
+                PreparedState.run(options.warmup(), Math.min(options.lifecycleRounds(), options.rounds()), lifecycle);
             } finally {
                 removeLeftovers();
             }

@@ -33,12 +33,25 @@ final class LifecycleReport {
         md.append("\n| target (issue 12) | measured | met |\n|---|---|---|\n");
         md.append("| attaching to a reusable running instance: under 100 ms from the call to handles ready | median ")
                 .append(ms(attach)).append(", worst ").append(ms(worst)).append(" | ").append(attach < 100 ? "yes" : "**no**").append(" |\n");
+        double tc = samples.median(PreparedState.TC, PreparedState.COLUMN);
+        md.append("\nPrepared state: ").append(PreparedState.COLUMN).append(" (medians over ")
+                .append(samples.of(PreparedState.TC, PreparedState.COLUMN).size()).append(" rounds; ratio to Testcontainers):\n\n")
+                .append("| contender | ms |\n|---|---:|\n");
+        for (String row : PreparedState.ROWS) {
+            double median = samples.median(row, PreparedState.COLUMN);
+            md.append("| ").append(row).append(" | ").append(ms(median)).append(" (").append(ratio(median / tc)).append(") |\n");
+        }
         md.append("\nMethod: cold start = a fresh JVM per measurement (java -cp with the benchmark's class path), timed by the parent from")
                 .append(" launching it to the probe's line saying one busybox httpd service answers; inside it, Testcontainers' engine")
                 .append(" discovery (for both), the first start (Flotilla's includes launching its watchdog), then a second start in the")
                 .append(" same JVM. ").append(warmup).append(" warm-up round(s); the two contenders alternate which goes first.")
                 .append(" Reuse attach: flotilla.reuse.enabled=true, a reusable topology of two busybox httpd services kept by a first")
-                .append(" start, then each round one start() (attach) and, for comparison, a start of the same services afresh.\n");
+                .append(" start, then each round one start() (attach) and, for comparison, a start of the same services afresh.")
+                .append(" Prepared state: each round removes the snapshot, then times Flotilla with snapshots off (db + a psql job),")
+                .append(" Flotilla's first start (prepared, stopped, kept as an image, started again), its start from the snapshot")
+                .append(" (no job), and Testcontainers' PostgreSQLContainer started and prepared with the same SQL over JDBC; each")
+                .append(" from the call to a database that answers with its schema in place (rounds: the smaller of --rounds and")
+                .append(" --lifecycle-rounds).\n");
         return md.toString();
     }
 

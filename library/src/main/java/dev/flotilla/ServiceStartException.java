@@ -10,6 +10,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ServiceStartException extends FlotillaException {
 
+    /** The name of the service that failed (part of the exception's serialized form). */
     private final String serviceName;
 
     /** A start failure of one service, with the full report as message. */

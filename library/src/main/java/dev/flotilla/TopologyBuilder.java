@@ -119,6 +119,11 @@ public final class TopologyBuilder {
         return this;
     }
 
+    /**
+     * Reads the compose files, if any, and validates the whole topology before anything starts.
+     *
+     * @return the topology, ready to {@link TopologyDefinition#start() start} any number of times
+     */
     public TopologyDefinition build() {
         List<ServiceSpec> specs = new ArrayList<>();
         SpecOrigin origin = SpecOrigin.code(name);

@@ -31,12 +31,14 @@ import org.apiguardian.api.API;
 @Repeatable(ServiceConnections.class)
 public @interface ServiceConnection {
 
-    /** The service's name, as in {@link dev.flotilla.Service#name()}. */
+    /** {@return the service's name, as in {@link dev.flotilla.Service#name()}} */
     String service();
 
     /**
      * What the service is, where its image does not say: {@code "postgres"} or {@code "redis"}.
      * Empty (the default) derives it from the image.
+     *
+     * @return the kind of service, or empty to derive it from the image
      */
     String name() default "";
 }

@@ -17,6 +17,6 @@ import org.apiguardian.api.API;
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 public @interface ServiceConnections {
 
-    /** The repeated annotations. */
+    /** {@return the repeated annotations} */
     ServiceConnection[] value();
 }

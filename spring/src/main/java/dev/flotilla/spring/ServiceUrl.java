@@ -31,18 +31,18 @@ import org.apiguardian.api.API;
 @Repeatable(ServiceUrls.class)
 public @interface ServiceUrl {
 
-    /** The service's name, as in {@link dev.flotilla.Service#name()}. */
+    /** {@return the service's name, as in {@link dev.flotilla.Service#name()}} */
     String service();
 
-    /** The property to set, such as {@code "inventory.url"}. */
+    /** {@return the property to set, such as {@code "inventory.url"}} */
     String property();
 
-    /** The container port; 0 (the default) for the service's only published port. */
+    /** {@return the container port; 0 (the default) for the service's only published port} */
     int port() default 0;
 
-    /** The URL's scheme. */
+    /** {@return the URL's scheme} */
     String scheme() default "http";
 
-    /** A path after the address, such as {@code "/api"}; empty for none. */
+    /** {@return a path after the address, such as {@code "/api"}; empty for none} */
     String path() default "";
 }

@@ -17,6 +17,6 @@ import org.apiguardian.api.API;
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 public @interface ServiceUrls {
 
-    /** The repeated annotations. */
+    /** {@return the repeated annotations} */
     ServiceUrl[] value();
 }

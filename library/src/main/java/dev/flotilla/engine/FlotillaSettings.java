@@ -138,13 +138,7 @@ public final class FlotillaSettings {
 
     /** Whether tests that need Docker are skipped, rather than failed, when no engine answers. */
     public boolean skipWhenDockerMissing() {
-        String raw = value(DOCKER_MISSING).orElse("fail").toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "skip" -> true;
-            case "fail" -> false;
-            default -> throw new FlotillaConfigurationException("Setting " + DOCKER_MISSING + ": \"" + raw
-                    + "\" is not fail or skip. Fix: use fail (the default) or skip.");
-        };
+        return either(DOCKER_MISSING, "skip", "fail", "fail");
     }
 
     /** Whether reuse is switched on globally. */
@@ -159,13 +153,7 @@ public final class FlotillaSettings {
 
     /** Whether snapshots of prepared services are taken and started from ({@code on}, the default, or {@code off}). */
     public boolean snapshotsEnabled() {
-        String raw = value(SNAPSHOTS).orElse("on").toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new FlotillaConfigurationException("Setting " + SNAPSHOTS + ": \"" + raw
-                    + "\" is not on or off. Fix: use on (the default) or off.");
-        };
+        return either(SNAPSHOTS, "on", "off", "on");
     }
 
     /** How long a snapshot image is kept after it was taken. */
@@ -175,13 +163,7 @@ public final class FlotillaSettings {
 
     /** Whether service logs, failure bundles and the run report are written ({@code on}, the default, or {@code off}). */
     public boolean reportsEnabled() {
-        String raw = value(REPORTS).orElse("on").toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new FlotillaConfigurationException("Setting " + REPORTS + ": \"" + raw
-                    + "\" is not on or off. Fix: use on (the default) or off.");
-        };
+        return either(REPORTS, "on", "off", "on");
     }
 
     /**
@@ -202,6 +184,20 @@ public final class FlotillaSettings {
     /** The image of the short-lived helper that cuts links with {@code iptables}: it needs a shell and {@code iptables}. */
     public String faultsImage() {
         return value(FAULTS_IMAGE).orElse("nicolaka/netshoot:v0.13");
+    }
+
+    /**
+     * A two-word setting: true for {@code whenTrue}, false for {@code whenFalse}, {@code defaultWord}
+     * when unset; any other word is an error naming both.
+     */
+    private boolean either(String key, String whenTrue, String whenFalse, String defaultWord) {
+        String raw = value(key).orElse(defaultWord).toLowerCase(Locale.ROOT);
+        if (raw.equals(whenTrue) || raw.equals(whenFalse)) {
+            return raw.equals(whenTrue);
+        }
+        String otherWord = defaultWord.equals(whenTrue) ? whenFalse : whenTrue;
+        throw new FlotillaConfigurationException("Setting " + key + ": \"" + raw + "\" is not " + defaultWord + " or " + otherWord
+                + ". Fix: use " + defaultWord + " (the default) or " + otherWord + ".");
     }
 
     private Duration duration(String key, String defaultValue) {

@@ -117,13 +117,9 @@ public final class ComposeProject {
             Map<String, ServiceSpec.Builder> builders = new LinkedHashMap<>();
             Set<String> mustBeHealthy = new HashSet<>();
             Set<String> jobs = new HashSet<>();
-            Set<String> ownHealthchecks = new HashSet<>();
             active.forEach((name, service) -> {
                 ComposeServiceReader reader = new ComposeServiceReader(name, service, context, problems);
                 builders.put(name, reader.read());
-                if (reader.declaresHealthcheck()) {
-                    ownHealthchecks.add(name);
-                }
                 if (service.get("restart") != null) {
                     LOG.info("Compose service {}: 'restart: {}' is ignored; Flotilla does not restart a container that exits",
                             name, service.get("restart"));
@@ -148,7 +144,7 @@ public final class ComposeProject {
                 ServiceSpec draft = builder.build();
                 if (jobs.contains(name)) {
                     builder.job(true);
-                } else if (ownHealthchecks.contains(name) || mustBeHealthy.contains(name)) {
+                } else if (draft.healthcheck().filter(check -> !check.disabled()).isPresent() || mustBeHealthy.contains(name)) {
                     // Healthy, and its ports taking connections as well: what a test needs of a ready service.
                     List<WaitSpec> waits = new ArrayList<>();
                     if (!draft.allContainerPorts().isEmpty()) {

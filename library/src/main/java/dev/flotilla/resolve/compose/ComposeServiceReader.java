@@ -71,12 +71,6 @@ final class ComposeServiceReader {
         return dependencyConditions;
     }
 
-    /** Whether the service declares a health check of its own that is not turned off. */
-    boolean declaresHealthcheck() {
-        return service.get("healthcheck") instanceof Map<?, ?> check && !"true".equals(String.valueOf(check.get("disable")))
-                && !(check.get("test") instanceof List<?> test && !test.isEmpty() && "NONE".equals(String.valueOf(test.get(0))));
-    }
-
     private void image() {
         Optional<String> image = text("image");
         if (service.get("build") instanceof Map<?, ?> build) {

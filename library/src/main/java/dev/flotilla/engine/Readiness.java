@@ -106,22 +106,31 @@ final class Readiness {
             if (aborted.getAsBoolean()) {
                 throw new ReadinessFailure(condition, ReadinessFailure.Reason.ABORTED, "another service failed to start");
             }
-            String observation;
-            try {
-                observation = check(condition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            } catch (RuntimeException e) {
-                observation = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
+            String observation = observe(condition, deadline);
             if (observation == null) {
                 return;
             }
             if (container.log().ended() && !container.isRunning()) {
-                throw new ReadinessFailure(condition, ReadinessFailure.Reason.EXITED, observation);
+                // It ended since it was checked (a quick job that completed, say): one more check has the last word.
+                String last = observe(condition, deadline);
+                if (last == null) {
+                    return;
+                }
+                throw new ReadinessFailure(condition, ReadinessFailure.Reason.EXITED, last);
             }
             if (System.nanoTime() > deadline) {
                 throw new ReadinessFailure(condition, ReadinessFailure.Reason.TIMED_OUT, observation);
             }
             sleep(pollInterval((System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    /** What holds {@code condition} up now; null if it holds. */
+    private String observe(WaitSpec condition, long deadline) throws ReadinessFailure {
+        try {
+            return check(condition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 

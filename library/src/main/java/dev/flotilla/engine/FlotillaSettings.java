@@ -40,6 +40,9 @@ import org.apiguardian.api.API;
  *       a run report under {@code flotilla.reports.dir}; {@code off}: none</td></tr>
  *   <tr><td>{@code flotilla.reports.dir}</td><td>{@code target/flotilla-reports} ({@code build/...} under Gradle)</td><td>where each
  *       run's directory of reports goes</td></tr>
+ *   <tr><td>{@code flotilla.start.early}</td><td>{@code on}</td><td>{@code on}: Docker starts a dependent's
+ *       container while its dependencies get ready, and a {@code /bin/sh} wrapper holds its process back until they
+ *       are; {@code off}: it is created and started once they are</td></tr>
  *   <tr><td>{@code flotilla.docker.missing}</td><td>{@code fail}</td><td>{@code fail}: tests that need Docker fail when
  *       no engine answers; {@code skip}: they are skipped (aborted) instead</td></tr>
  * </table>
@@ -69,6 +72,12 @@ public final class FlotillaSettings {
     public static final String SNAPSHOTS = "flotilla.snapshots";
     /** How long after it was taken a snapshot image is removed (by the next JVM that starts a topology). */
     public static final String SNAPSHOTS_TTL = "flotilla.snapshots.ttl";
+
+    /**
+     * Whether Docker starts a dependent's container while its dependencies get ready, holding its
+     * own process back until they are: {@code on} (the default) or {@code off}.
+     */
+    public static final String EARLY_START = "flotilla.start.early";
 
     /** The key of the image whose {@code iptables} cuts links in a service's network namespace. */
     public static final String FAULTS_IMAGE = "flotilla.faults.image";
@@ -159,6 +168,11 @@ public final class FlotillaSettings {
     /** How long a snapshot image is kept after it was taken. */
     public Duration snapshotsTimeToLive() {
         return duration(SNAPSHOTS_TTL, "168h");
+    }
+
+    /** Whether dependents are started by Docker ahead, behind a gate ({@code on}, the default, or {@code off}). */
+    public boolean earlyStart() {
+        return either(EARLY_START, "on", "off", "on");
     }
 
     /** Whether service logs, failure bundles and the run report are written ({@code on}, the default, or {@code off}). */

@@ -26,22 +26,31 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 final class SecretDelivery {
 
     static final String FILE = "/.flotilla/secrets.env";
-    private static final String WRAPPER = "set -a; . " + FILE + "; set +a; exec \"$@\"";
+    /** The wrapper's shell script: exports the secrets, then executes {@code "$@"}. */
+    static final String SCRIPT = "set -a; . " + FILE + "; set +a; exec \"$@\"";
 
     private SecretDelivery() {
     }
 
-    /** The entry point that exports the secrets, then runs {@link #command}. */
-    static List<String> entrypoint() {
-        return List.of("/bin/sh", "-c", WRAPPER, "flotilla-secrets");
+    /**
+     * What the wrapper executes: what Docker would have run without it ({@link #dockerCommand}),
+     * which must not be empty.
+     */
+    static List<String> command(ServiceSpec spec, InspectImageResponse image) {
+        List<String> command = dockerCommand(spec, image);
+        if (command.isEmpty()) {
+            throw new FlotillaException("Service \"" + spec.name() + "\" has secrets, but neither it nor its image "
+                    + spec.image() + " names a command to run. Fix: set command or entrypoint.");
+        }
+        return command;
     }
 
     /**
-     * What the wrapper executes: what Docker would have run without it. As in Docker, a declared
-     * entry point replaces the image's entry point and command; otherwise the image's entry point
-     * runs with the declared command, or with the image's.
+     * What Docker would run in a container of {@code spec}: as in Docker, a declared entry point
+     * replaces the image's entry point and command; otherwise the image's entry point runs with
+     * the declared command, or with the image's. Empty if none names anything.
      */
-    static List<String> command(ServiceSpec spec, InspectImageResponse image) {
+    static List<String> dockerCommand(ServiceSpec spec, InspectImageResponse image) {
         ContainerConfig config = image.getConfig();
         List<String> command = new ArrayList<>();
         if (!spec.entrypoint().isEmpty()) {
@@ -56,10 +65,6 @@ final class SecretDelivery {
             } else if (config != null && config.getCmd() != null) {
                 command.addAll(List.of(config.getCmd()));
             }
-        }
-        if (command.isEmpty()) {
-            throw new FlotillaException("Service \"" + spec.name() + "\" has secrets, but neither it nor its image "
-                    + spec.image() + " names a command to run. Fix: set command or entrypoint.");
         }
         return command;
     }

@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -56,6 +58,18 @@ final class ServiceContainer {
     private volatile Map<Integer, Integer> mappedPorts = Map.of();
     /** Host ports Flotilla chose for the random ports: kept across restarts. */
     private volatile Map<Integer, Integer> chosenPorts = Map.of();
+    /** Host ports the next container is to publish its random ports on: those of the one it replaces. */
+    private volatile Map<Integer, Integer> portsToKeep = Map.of();
+    /** Whether the container was created behind a {@link StartGate}. */
+    private volatile boolean gated;
+    /** Whether its gate is still shut: started by Docker, its own process held back. */
+    private volatile boolean held;
+    /** Whether its gate was opened: a restart runs its process at once. */
+    private volatile boolean opened;
+    /** The writing of the gate's open file, once the gate was opened. */
+    private volatile CompletableFuture<Void> openFileWritten = CompletableFuture.completedFuture(null);
+    /** Whether Docker started this container at least once. */
+    private volatile boolean everStarted;
 
     ServiceContainer(DockerEngine docker, ServiceSpec spec, int replica, String containerName, ServiceRecord record) {
         this.docker = docker;
@@ -131,6 +145,15 @@ final class ServiceContainer {
 
     /** Creates the container; the id is kept at once, so that even a container that never starts is removed. */
     void create(String networkName, Map<String, String> topologyLabels, List<String> extraHosts) {
+        create(networkName, topologyLabels, extraHosts, false);
+    }
+
+    /**
+     * Creates the container, behind a {@link StartGate} if {@code gate} is true and there is a
+     * command to run; the id is kept at once, so that even a container that never starts is removed.
+     */
+    void create(String networkName, Map<String, String> topologyLabels, List<String> extraHosts, boolean gate) {
+        gated = false;
         DockerClient client = docker.client();
         Map<String, String> labels = new HashMap<>(spec.labels());
         labels.putAll(topologyLabels);
@@ -146,7 +169,9 @@ final class ServiceContainer {
         Ports bindings = new Ports();
         // Flotilla picks the host ports itself, so that they are part of the container's configuration
         // and a restart publishes the same ones (Docker would pick new ones).
-        chosenPorts = docker.isLocal() ? HostPorts.chooseFree(spec.ports(), address) : HostPorts.chooseRandom(spec.ports());
+        chosenPorts = !portsToKeep.isEmpty() ? portsToKeep
+                : docker.isLocal() ? HostPorts.chooseFree(spec.ports(), address) : HostPorts.chooseRandom(spec.ports());
+        portsToKeep = Map.of();
         for (int port : spec.ports()) {
             ExposedPort exposedPort = ExposedPort.tcp(port);
             exposed.add(exposedPort);
@@ -187,10 +212,18 @@ final class ServiceContainer {
             spec.user().ifPresent(command::withUser);
             spec.workingDir().ifPresent(command::withWorkingDir);
             spec.healthcheck().ifPresent(check -> command.withHealthcheck(ContainerStorage.healthCheck(check)));
-            if (!spec.secrets().isEmpty()) {
-                command.withEntrypoint(SecretDelivery.entrypoint())
-                        .withCmd(SecretDelivery.command(spec, client.inspectImageCmd(image).exec()));
-            } else {
+            if (!spec.secrets().isEmpty() || gate) {
+                // One /bin/sh wrapper for both: the gate's wait, then the secrets' export, then what Docker would have run.
+                InspectImageResponse inspected = client.inspectImageCmd(image).exec();
+                List<String> run = spec.secrets().isEmpty() ? SecretDelivery.dockerCommand(spec, inspected)
+                        : SecretDelivery.command(spec, inspected);
+                // Nothing to run is Docker's error to report, at the start, as without the gate.
+                gated = gate && !run.isEmpty();
+                String rest = spec.secrets().isEmpty() ? "exec \"$@\"" : SecretDelivery.SCRIPT;
+                command.withEntrypoint("/bin/sh", "-c", gated ? StartGate.script(rest) : rest, "flotilla")
+                        .withCmd(run);
+            }
+            if (!gated && spec.secrets().isEmpty()) {
                 if (!spec.command().isEmpty()) {
                     command.withCmd(spec.command());
                 }
@@ -308,8 +341,14 @@ final class ServiceContainer {
             follow();
             return;
         }
+        if (opened) {
+            // A restart of a container whose gate was opened: its wrapper must find the file, or it would wait.
+            openFileWritten.join();
+        }
         try {
             docker.client().startContainerCmd(containerId).exec();
+            held = gated && !opened;
+            everStarted = true;
             log.markRunStart();
         } catch (NotModifiedException alreadyRunning) {
             // running already: nothing to start; follow it and read its ports all the same
@@ -317,9 +356,35 @@ final class ServiceContainer {
         follow();
     }
 
+    /** Whether the container was created behind a {@link StartGate}. */
+    boolean gated() {
+        return gated;
+    }
+
+    /** Whether Docker started this container at least once: one that did not can still get other host ports. */
+    boolean everStarted() {
+        return everStarted;
+    }
+
+    /** Whether Docker started the container while its gate holds its own process back. */
+    boolean held() {
+        return held;
+    }
+
+    /** Opens the gate of a held container: its own process starts now. */
+    void openGate() {
+        StartGate.signal(docker.client(), containerId);
+        opened = true;
+        held = false;
+        // Off the start's path: the file matters to a later restart, which waits for it (and to a signal sent too soon).
+        String id = containerId;
+        openFileWritten = CompletableFuture.runAsync(() -> StartGate.writeOpenFile(docker.client(), id), EngineThreads.EXECUTOR);
+    }
+
     /** Takes over a running container of a reusable instance. */
     void attach(String existingContainerId) {
         this.containerId = existingContainerId;
+        this.everStarted = true;
         follow();
     }
 
@@ -502,11 +567,22 @@ final class ServiceContainer {
         return chosenPorts;
     }
 
+    /** Removes the container, so that a new one can be created on the same host ports; the service's log carries on. */
+    void discardKeepingPorts() {
+        Map<Integer, Integer> ports = chosenPorts;
+        discardForRecreate();
+        portsToKeep = ports;
+    }
+
     /** Removes the container, so that it can be created again (with new host ports); the service's log carries on. */
     void discardForRecreate() {
+        portsToKeep = Map.of();
         String id = containerId;
         containerId = null;
         mappedPorts = Map.of();
+        held = false;
+        opened = false;
+        everStarted = false;
         if (id != null) {
             DockerRemoval.container(docker.client(), id);
         }

@@ -31,24 +31,92 @@ final class ServiceStart {
         if (aborted.getAsBoolean()) {
             throw new Aborted();
         }
-        ServiceSpec spec = container.spec();
-        boolean running = container.isRunning();
-        checkHostPortsFree(container, running);
+        if (container.held()) {
+            openGate(container);
+        } else {
+            checkHostPortsFree(container, container.isRunning());
+            createAndStart(topology, container, false, true);
+        }
+        try {
+            container.awaitReady(aborted);
+        } catch (ReadinessFailure failure) {
+            if (failure.reason() == ReadinessFailure.Reason.ABORTED) {
+                throw new Aborted();
+            }
+            throw new ServiceStartException(container.name(), FailureReport.of(container, failure).message(), failure);
+        } catch (RuntimeException | Error e) {
+            throw new ServiceStartException(container.name(),
+                    FailureReport.of(container, "failed while waiting to be ready: " + describe(e)).message(), e);
+        }
+        topology.markReady(container.name());
+    }
+
+    /**
+     * What can be done for {@code container} before its dependencies are ready: create it and copy
+     * its files in, behind a {@link StartGate} if {@code early} and its image has what the gate
+     * needs ({@link #startAhead} then has Docker start it, and {@link #run} opens the gate).
+     *
+     * @throws ServiceStartException if the container cannot be created
+     * @throws Aborted if the start was called off
+     */
+    static void createAhead(StartedTopology topology, ServiceContainer container, boolean early, BooleanSupplier aborted) {
+        if (aborted.getAsBoolean()) {
+            throw new Aborted();
+        }
+        checkHostPortsFree(container, false);
+        boolean gate = early && !Boolean.FALSE.equals(StartGate.knownToFit(container.image()));
+        createAndStart(topology, container, gate, false);
+        if (container.gated() && !StartGate.fits(container.docker().client(), container.containerId(), container.image())) {
+            // Learnt once per image: its containers are created without the gate from now on.
+            container.discardForRecreate();
+            createAndStart(topology, container, false, false);
+        }
+    }
+
+    /** Has Docker start a container that {@link #createAhead} created behind a gate; nothing for any other. */
+    static void startAhead(StartedTopology topology, ServiceContainer container, BooleanSupplier aborted) {
+        if (container.gated() && !aborted.getAsBoolean()) {
+            createAndStart(topology, container, true, true);
+        }
+    }
+
+    private static void openGate(ServiceContainer container) {
+        Instant step = Instant.now();
+        try {
+            container.openGate();
+            container.record().phase("run: its dependencies ready, the held process let go", step, Phase.OK);
+        } catch (RuntimeException | Error e) {
+            container.record().phase("run", step, "failed: " + describe(e));
+            throw new ServiceStartException(container.name(),
+                    FailureReport.of(container, "could not be started: " + describe(e)).message(), e);
+        }
+    }
+
+    /**
+     * Creates the container unless it exists (behind the gate if {@code gate}) and copies its files
+     * in; then, if {@code start}, starts it, in a new container with other host ports if one that
+     * Flotilla chose was taken meanwhile.
+     */
+    private static void createAndStart(StartedTopology topology, ServiceContainer container, boolean gate, boolean start) {
         ServiceRecord record = container.record();
         Instant step = Instant.now();
         String stepName = "create";
         try {
             for (int attempt = 1; ; attempt++) {
-                boolean creating = !container.created();
+                // Not started yet: a container created ahead, whose ports may be taken as a new one's.
+                boolean creating = !container.created() || !container.everStarted();
                 step = Instant.now();
                 stepName = "create";
-                if (creating) {
-                    container.create(topology.networkName(), topology.labels(), topology.extraHostsFor(container.name()));
+                if (!container.created()) {
+                    container.create(topology.networkName(), topology.labels(), topology.extraHostsFor(container.name()), gate);
                     container.copyFiles();
                     record.phase(stepName, step, Phase.OK);
                 }
+                if (!start) {
+                    return;
+                }
                 step = Instant.now();
-                stepName = "start";
+                stepName = container.gated() ? "start: held until its dependencies are ready" : "start";
                 try {
                     container.startContainer();
                     break;
@@ -72,18 +140,6 @@ final class ServiceStart {
             throw new ServiceStartException(container.name(),
                     FailureReport.of(container, "could not be started: " + describe(e)).message(), e);
         }
-        try {
-            container.awaitReady(aborted);
-        } catch (ReadinessFailure failure) {
-            if (failure.reason() == ReadinessFailure.Reason.ABORTED) {
-                throw new Aborted();
-            }
-            throw new ServiceStartException(container.name(), FailureReport.of(container, failure).message(), failure);
-        } catch (RuntimeException | Error e) {
-            throw new ServiceStartException(container.name(),
-                    FailureReport.of(container, "failed while waiting to be ready: " + describe(e)).message(), e);
-        }
-        topology.markReady(container.name());
     }
 
     private static final int PORT_ATTEMPTS = 3;

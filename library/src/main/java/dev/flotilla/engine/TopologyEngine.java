@@ -71,8 +71,9 @@ public final class TopologyEngine {
         // The jobs a snapshot made unneeded are not in the topology started: nor are their images' steps.
         Map<String, List<Phase>> steps = new LinkedHashMap<>(appImages.steps());
         steps.keySet().retainAll(snapshots.spec().services().stream().map(ServiceSpec::name).toList());
-        return startInstance(StartedTopology.forThisRun(snapshots.spec(), docker, HexFormat.of().formatHex(id)),
-                new PreparedImages(images, steps), snapshots.toTake());
+        StartedTopology topology = StartedTopology.forThisRun(snapshots.spec(), docker, HexFormat.of().formatHex(id));
+        snapshots.restored().forEach(topology::snapshotImage);
+        return startInstance(topology, new PreparedImages(images, steps), snapshots.toTake());
     }
 
     /**
@@ -183,15 +184,31 @@ public final class TopologyEngine {
                     .thenRunAsync(() -> Snapshots.take(topology, pending, aborted::get), EngineThreads.EXECUTOR));
             snapshotTaken.get(service).whenComplete(recordFailure);
         });
+        List<CompletableFuture<?>> everything = new ArrayList<>();
+        boolean early = FlotillaSettings.get().earlyStart();
         for (ServiceSpec service : DependencyGraph.startOrder(topology.spec())) {
             CompletableFuture<Void> dependencies = CompletableFuture.allOf(service.dependsOn().stream()
                     .map(dependency -> awaited(service.name(), dependency, ready, snapshots, snapshotTaken))
                     .toArray(CompletableFuture[]::new));
+            // A dependent is created (and started behind its gate) while its dependencies get ready; not one
+            // whose snapshot is taken (the gate would be kept in the snapshot), nor one that needs a proxy's address.
+            boolean ahead = !service.dependsOn().isEmpty() && service.container().isEmpty()
+                    && FaultProxies.redirectedNames(topology.spec(), service.name()).isEmpty();
+            boolean gated = early && !snapshots.containsKey(service.name());
             // The stage returned by whenComplete completes only after the failure is recorded, so waiting on it suffices.
             CompletableFuture<?>[] replicas = topology.containers(service.name()).stream()
-                    .map(container -> dependencies
-                            .thenRunAsync(() -> ServiceStart.run(topology, container, aborted::get), EngineThreads.EXECUTOR)
-                            .whenComplete(recordFailure))
+                    .map(container -> {
+                        CompletableFuture<Void> prepared = ahead
+                                ? CompletableFuture.runAsync(() -> ServiceStart.createAhead(topology, container, gated, aborted::get),
+                                                EngineThreads.EXECUTOR)
+                                        .thenRunAsync(() -> ServiceStart.startAhead(topology, container, aborted::get), EngineThreads.EXECUTOR)
+                                : CompletableFuture.completedFuture(null);
+                        // Waited for whatever happens, so that nothing is created after the topology was removed.
+                        everything.add(prepared.whenComplete(recordFailure));
+                        return CompletableFuture.allOf(dependencies, prepared)
+                                .thenRunAsync(() -> ServiceStart.run(topology, container, aborted::get), EngineThreads.EXECUTOR)
+                                .whenComplete(recordFailure);
+                    })
                     .toArray(CompletableFuture[]::new);
             CompletableFuture<Void> serviceReady = ready.get(service.name());
             CompletableFuture.allOf(replicas).whenComplete((ok, failure) -> {
@@ -202,7 +219,7 @@ public final class TopologyEngine {
                 }
             });
         }
-        List<CompletableFuture<?>> everything = new ArrayList<>(ready.values());
+        everything.addAll(ready.values());
         everything.addAll(snapshotTaken.values());
         CompletableFuture<Object> all = CompletableFuture.allOf(everything.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null);
         try {

@@ -57,14 +57,31 @@ final class ServiceScaling {
             replicas.add(replica);
             added.add(replica);
         }
+        RuntimeException failure = startInParallel(topology, added.stream().map(TopologyServiceHandle::container).toList());
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof ServiceStart.Aborted) {
+            failure = new FlotillaException("Scaling service \"" + spec.name() + "\" to " + count + " replicas was interrupted;"
+                    + " the replicas it had added were removed.");
+        }
+        remove(topology, replicas, added, failure);
+        throw failure;
+    }
+
+    /**
+     * Starts {@code containers} through {@link ServiceStart}, in parallel, the first failure calling
+     * off the others; returns that failure ({@link ServiceStart.Aborted} if the caller was interrupted), or null.
+     */
+    static RuntimeException startInParallel(StartedTopology topology, List<ServiceContainer> containers) {
         Thread caller = Thread.currentThread();
         AtomicBoolean failed = new AtomicBoolean();
-        List<CompletableFuture<Void>> starts = added.stream()
-                .map(replica -> CompletableFuture.runAsync(
-                        () -> ServiceStart.run(topology, replica.container(), () -> failed.get() || caller.isInterrupted()),
+        List<CompletableFuture<Void>> starts = containers.stream()
+                .map(container -> CompletableFuture.runAsync(
+                        () -> ServiceStart.run(topology, container, () -> failed.get() || caller.isInterrupted()),
                         EngineThreads.EXECUTOR).whenComplete((ok, failure) -> {
                             if (failure != null) {
-                                failed.set(true); // calls off the other new replicas' starts
+                                failed.set(true); // calls off the other starts
                             }
                         }))
                 .toList();
@@ -79,15 +96,7 @@ final class ServiceScaling {
                 }
             }
         }
-        if (failure == null) {
-            return;
-        }
-        if (failure instanceof ServiceStart.Aborted) {
-            failure = new FlotillaException("Scaling service \"" + spec.name() + "\" to " + count + " replicas was interrupted;"
-                    + " the replicas it had added were removed.");
-        }
-        remove(topology, replicas, added, failure);
-        throw failure;
+        return failure;
     }
 
     private static void down(StartedTopology topology, List<TopologyServiceHandle> replicas, int count) {

@@ -139,6 +139,7 @@ final class Snapshots {
                 context.delete();
             }
             container.record().phase(step, began, Phase.OK);
+            topology.snapshotImage(pending.service(), pending.tag());
             LOG.info("Kept a snapshot of service {} after {}: {} ({} volume(s)); later starts begin from it", pending.service(),
                     pending.preparers(), pending.tag(), volumePaths.size());
         } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,6 +50,8 @@ final class StartedTopology implements RunningTopology {
     private volatile String networkId;
     private final InstanceRecord record;
     private final TopologyFaults faults = new TopologyFaults(this);
+    /** The snapshot image of each service that has one: restored from, or taken in this start. */
+    private final Map<String, String> snapshotImages = new ConcurrentHashMap<>();
 
     /** An instance of this run only, removed when closed. */
     static StartedTopology forThisRun(TopologySpec spec, DockerEngine docker, String instanceId) {
@@ -92,6 +95,21 @@ final class StartedTopology implements RunningTopology {
 
     TopologySpec spec() {
         return spec;
+    }
+
+    /** The engine this instance runs on. */
+    DockerEngine docker() {
+        return docker;
+    }
+
+    /** Remembers that {@code service} has the snapshot image {@code image}, for a reset. */
+    void snapshotImage(String service, String image) {
+        snapshotImages.put(service, image);
+    }
+
+    /** The snapshot image of {@code service}, if it has one. */
+    Optional<String> snapshotImage(String service) {
+        return Optional.ofNullable(snapshotImages.get(service));
     }
 
     /** What happens to this instance, for the run report. */

@@ -166,6 +166,11 @@ final class TopologyServiceHandle implements ServiceHandle {
         ServiceScaling.scale(topology, name(), count);
     }
 
+    @Override
+    public void reset() {
+        ServiceReset.reset(topology, name());
+    }
+
     /** A replica that a scale-down removed has no container to act on. */
     private void requireCurrent(String what) {
         if (!topology.replicaHandles(name()).contains(this)) {

@@ -104,7 +104,8 @@ public final class TopologyBuilder {
      * module such as {@code () -> new PostgreSQLContainer<>("postgres:15")}); see {@link Service#factory()}.
      *
      * @param serviceName the service's name, unique in the topology
-     * @param factory makes a new container object at each start of the topology; Flotilla starts it
+     * @param factory makes the service's container object when the service starts; Flotilla configures and starts
+     *     the object
      * @return this builder
      */
     public TopologyBuilder container(String serviceName, Supplier<? extends GenericContainer<?>> factory) {
@@ -115,7 +116,8 @@ public final class TopologyBuilder {
      * Like {@link #container(String, Supplier)}, with dependencies, aliases or labels.
      *
      * @param serviceName the service's name, unique in the topology
-     * @param factory makes a new container object at each start of the topology; Flotilla starts it
+     * @param factory makes the service's container object when the service starts; Flotilla configures and starts
+     *     the object
      * @param configuration configures the service; called once, at once
      * @return this builder
      */

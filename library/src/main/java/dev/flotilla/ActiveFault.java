@@ -9,10 +9,18 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ActiveFault extends AutoCloseable {
 
-    /** What the fault does, such as {@code "latency 300ms on orders -> postgres (both ways)"}. */
+    /**
+     * What the fault does, such as {@code "latency 300ms on orders -> postgres (both ways)"}.
+     *
+     * @return a short description of the fault and the link or service it affects
+     */
     String description();
 
-    /** Whether it is still in place. */
+    /**
+     * Whether it is still in place.
+     *
+     * @return {@code true} until the fault is healed
+     */
     boolean isActive();
 
     /**

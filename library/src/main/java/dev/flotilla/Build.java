@@ -27,15 +27,31 @@ import org.apiguardian.api.API;
 @Target({})
 public @interface Build {
 
-    /** The build context: a directory, relative to the working directory (the module's, under Maven and Gradle) unless absolute. */
+    /**
+     * The build context: a directory, relative to the working directory (the module's, under Maven and Gradle) unless absolute.
+     *
+     * @return the build context's directory
+     */
     String context();
 
-    /** The Dockerfile's path inside the context. */
+    /**
+     * The Dockerfile's path inside the context.
+     *
+     * @return the Dockerfile's path relative to {@link #context()}; {@code "Dockerfile"} unless set
+     */
     String dockerfile() default "Dockerfile";
 
-    /** Build arguments, each {@code "NAME=value"}. */
+    /**
+     * Build arguments, each {@code "NAME=value"}.
+     *
+     * @return the build arguments as {@code "NAME=value"} pairs; none unless set
+     */
     String[] args() default {};
 
-    /** The stage of a multi-stage Dockerfile to build; empty (the default) builds the last. */
+    /**
+     * The stage of a multi-stage Dockerfile to build; empty (the default) builds the last.
+     *
+     * @return the stage to build, or empty for the last stage
+     */
     String target() default "";
 }

@@ -39,16 +39,24 @@ public @interface ComposeFile {
      * The compose files, merged in order as {@code docker compose -f a.yaml -f b.yaml} merges them;
      * relative to the working directory (a Maven module's directory). Relative paths in the files
      * start at the first file's directory, where a {@code .env} file is read too.
+     *
+     * @return the compose files' paths, in the order they are merged
      */
     String[] value();
 
-    /** The active profiles: a service with {@code profiles} runs only if one of them is listed here. */
+    /**
+     * The active profiles: a service with {@code profiles} runs only if one of them is listed here.
+     *
+     * @return the names of the active profiles; none unless set
+     */
     String[] profiles() default {};
 
     /**
      * Whether every published port gets a random host port, whatever host port the files name:
      * parallel-safe, and no clash with what else runs on the machine. Off by default, as Compose
      * publishes {@code "8080:80"} on 8080.
+     *
+     * @return {@code true} to publish every port on a random host port
      */
     boolean randomHostPorts() default false;
 }

@@ -6,7 +6,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class DockerUnavailableException extends FlotillaException {
 
-    /** The report of what was tried. */
+    /**
+     * The report of what was tried.
+     *
+     * @param message the report: each endpoint tried, what was found there, and the fix
+     * @param cause Testcontainers' own failure; may be {@code null}
+     */
     public DockerUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

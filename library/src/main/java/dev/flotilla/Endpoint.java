@@ -25,6 +25,11 @@ import org.apiguardian.api.API;
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 public @interface Endpoint {
 
-    /** {@code "service:containerPort"}, optionally prefixed with {@code "scheme://"}. */
+    /**
+     * {@code "service:containerPort"}, optionally prefixed with {@code "scheme://"}.
+     *
+     * @return the service and container port to reach, as {@code "service:containerPort"} or {@code
+     *     "scheme://service:containerPort"}
+     */
     String value();
 }

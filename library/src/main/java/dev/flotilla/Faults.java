@@ -15,6 +15,10 @@ import org.apiguardian.api.API;
 @Target(ElementType.METHOD)
 public @interface Faults {
 
-    /** The repeated annotations. */
+    /**
+     * The repeated annotations.
+     *
+     * @return the {@code @Fault} annotations of the method
+     */
     Fault[] value();
 }

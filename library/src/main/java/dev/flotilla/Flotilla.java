@@ -24,7 +24,12 @@ public final class Flotilla {
     private Flotilla() {
     }
 
-    /** Starts building a topology named {@code name}. */
+    /**
+     * Starts building a topology named {@code name}.
+     *
+     * @param name the topology's name, as reports, logs and container labels show it
+     * @return a new builder for that topology
+     */
     public static TopologyBuilder topology(String name) {
         return new TopologyBuilder(name);
     }
@@ -33,6 +38,9 @@ public final class Flotilla {
      * The topology declared with {@link Topology @Topology} and {@link Service @Service} on
      * {@code annotated}: a test class or a composed annotation such as {@code ShopStack.class}.
      *
+     * @param annotated the class or annotation type that carries {@code @Topology}, directly or through a composed
+     *     annotation
+     * @return the topology it declares, ready to {@link TopologyDefinition#start() start}
      * @throws FlotillaConfigurationException if there is no {@code @Topology} or the declaration is invalid
      */
     public static TopologyDefinition fromAnnotations(Class<?> annotated) {

@@ -16,13 +16,23 @@ public final class FlotillaDiagnostics extends FlotillaException {
 
     private final transient Optional<Path> file;
 
-    /** The bundle as {@code text}, also written to {@code file} where reports are on. */
+    /**
+     * The bundle as {@code text}, also written to {@code file} where reports are on.
+     *
+     * @param text the whole bundle, which becomes the exception's message
+     * @param file the file the bundle was written to; empty where reports are off or the file could not be written. The
+     *     constructor writes nothing itself: it only records the path
+     */
     public FlotillaDiagnostics(String text, Optional<Path> file) {
         super(text);
         this.file = file;
     }
 
-    /** Where the bundle was written, if it was. */
+    /**
+     * Where the bundle was written, if it was.
+     *
+     * @return the bundle's file, or empty if none was written
+     */
     public Optional<Path> file() {
         return file;
     }

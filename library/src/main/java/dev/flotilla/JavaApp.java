@@ -40,7 +40,11 @@ import org.apiguardian.api.API;
 @Target({})
 public @interface JavaApp {
 
-    /** The binary name of the class with the {@code main} method, for example {@code "com.example.orders.OrdersApp"}. */
+    /**
+     * The binary name of the class with the {@code main} method, for example {@code "com.example.orders.OrdersApp"}.
+     *
+     * @return the main class's binary name
+     */
     String mainClass();
 
     /**
@@ -48,12 +52,22 @@ public @interface JavaApp {
      * {@link java.nio.file.FileSystem#getPathMatcher(String)}), each matched against the entry's
      * absolute path and against its file name, for example {@code {"classes", "postgresql-*.jar"}}
      * or {@code "**}{@code /orders/target/classes"}. Empty keeps every entry.
+     *
+     * @return the globs that select class path entries; empty (the default) keeps every entry
      */
     String[] classpath() default {};
 
-    /** Options for the {@code java} command, before {@code -cp}, for example {@code {"-Xmx128m"}}. */
+    /**
+     * Options for the {@code java} command, before {@code -cp}, for example {@code {"-Xmx128m"}}.
+     *
+     * @return the JVM options; none unless set
+     */
     String[] jvmArgs() default {};
 
-    /** The image to build on, which must have {@code java} on its {@code PATH}; empty means {@code eclipse-temurin:17-jre}. */
+    /**
+     * The image to build on, which must have {@code java} on its {@code PATH}; empty means {@code eclipse-temurin:17-jre}.
+     *
+     * @return the base image; empty for {@code eclipse-temurin:17-jre}
+     */
     String baseImage() default "";
 }

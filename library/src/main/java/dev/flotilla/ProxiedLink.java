@@ -28,9 +28,17 @@ import org.apiguardian.api.API;
 @Repeatable(ProxiedLinks.class)
 public @interface ProxiedLink {
 
-    /** The service that connects: the client of the link. */
+    /**
+     * The service that connects: the client of the link.
+     *
+     * @return the name of the client service
+     */
     String from();
 
-    /** The service it connects to: the server of the link. */
+    /**
+     * The service it connects to: the server of the link.
+     *
+     * @return the name of the server service
+     */
     String to();
 }

@@ -17,6 +17,10 @@ import org.apiguardian.api.API;
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 public @interface ProxiedLinks {
 
-    /** The repeated annotations. */
+    /**
+     * The repeated annotations.
+     *
+     * @return the {@code @ProxiedLink} annotations of the class
+     */
     ProxiedLink[] value();
 }

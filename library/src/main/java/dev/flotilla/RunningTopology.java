@@ -11,26 +11,48 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RunningTopology extends AutoCloseable {
 
-    /** The topology's name. */
+    /**
+     * The topology's name.
+     *
+     * @return the topology's name
+     */
     String name();
 
-    /** The id of this running instance, also the value of the {@code dev.flotilla.topology} label. */
+    /**
+     * The id of this running instance, also the value of the {@code dev.flotilla.topology} label.
+     *
+     * @return this instance's id
+     */
     String instanceId();
 
-    /** The name of the Docker network the services share. */
+    /**
+     * The name of the Docker network the services share.
+     *
+     * @return the Docker network's name
+     */
     String networkName();
 
-    /** The services' names, in start order. */
+    /**
+     * The services' names, in start order.
+     *
+     * @return the service names in start order
+     */
     List<String> serviceNames();
 
     /**
      * The handle of one service.
      *
+     * @param name the service's name, as declared
+     * @return the handle of that service
      * @throws IllegalArgumentException if the topology has no service of that name
      */
     ServiceHandle service(String name);
 
-    /** The network between the services, where a test cuts or slows links; see {@link TopologyNetwork}. */
+    /**
+     * The network between the services, where a test cuts or slows links; see {@link TopologyNetwork}.
+     *
+     * @return the topology's network
+     */
     TopologyNetwork network();
 
     /**

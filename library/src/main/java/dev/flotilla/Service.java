@@ -27,24 +27,35 @@ import org.apiguardian.api.API;
 @Repeatable(Services.class)
 public @interface Service {
 
-    /** The service's name: unique in the topology, also its network alias. Lower-case letters, digits, '-' and '_'. */
+    /**
+     * The service's name: unique in the topology, also its network alias. Lower-case letters, digits, '-' and '_'.
+     *
+     * @return the service's name
+     */
     String name();
 
     /**
      * The image reference, for example {@code "redis:7"} or {@code "registry.local:5000/team/api:1.2"}.
      * Leave it empty when the service is a {@link #javaApp()} or has a {@link #build()}: set exactly one of the three.
+     *
+     * @return the image reference; empty where {@link #javaApp()}, {@link #build()} or {@link #factory()} makes the
+     *     container
      */
     String image() default "";
 
     /**
      * A Java main class to run in an image that Flotilla builds from this JVM's class path, instead
      * of an {@link #image()}; see {@link JavaApp}. At most one.
+     *
+     * @return the Java application to run, or none
      */
     JavaApp[] javaApp() default {};
 
     /**
      * Builds the image from a Dockerfile of the project instead of running an existing
      * {@link #image()}; see {@link Build}. At most one, and not with an image or a {@link #javaApp()}.
+     *
+     * @return the image build, or none
      */
     Build[] build() default {};
 
@@ -57,20 +68,32 @@ public @interface Service {
      * Flotilla starts it in dependency order on the topology's network under the service's name and
      * aliases, labels it, follows its output, injects it ({@code PostgreSQLContainer<?> db}) and
      * removes it. Ports, environment, command and waits are set on the object, not here.
+     *
+     * @return the factory method's name, as {@code "method"} or {@code "com.example.Class#method"}; empty for none
      */
     String factory() default "";
 
-    /** Container ports to publish on random host ports (TCP), for example {@code {8080, 9090}}. */
+    /**
+     * Container ports to publish on random host ports (TCP), for example {@code {8080, 9090}}.
+     *
+     * @return the container ports published on random host ports
+     */
     int[] ports() default {};
 
     /**
      * Container ports to publish on fixed host ports, each as {@code "hostPort:containerPort"},
      * for example {@code "18080:8080"}. Prefer {@link #ports()}: fixed ports collide when tests
      * run in parallel.
+     *
+     * @return the fixed mappings as {@code "hostPort:containerPort"}
      */
     String[] fixedPorts() default {};
 
-    /** Environment variables, each as {@code "KEY=value"}. */
+    /**
+     * Environment variables, each as {@code "KEY=value"}.
+     *
+     * @return the environment variables as {@code "KEY=value"}
+     */
     String[] env() default {};
 
     /**
@@ -81,41 +104,75 @@ public @interface Service {
      * file that a small {@code /bin/sh} wrapper exports before the image's entry point runs, so
      * the image needs {@code /bin/sh}. Flotilla masks the values as {@code ******} in the
      * container output it logs, in failure reports, messages and {@code toString()}.
+     *
+     * @return the secret environment variables as {@code "KEY=value"} or {@code "KEY=${NAME}"}
      */
     String[] secrets() default {};
 
-    /** The command, replacing the image's {@code CMD}; each element is one argument. */
+    /**
+     * The command, replacing the image's {@code CMD}; each element is one argument.
+     *
+     * @return the command's arguments; empty for the image's {@code CMD}
+     */
     String[] command() default {};
 
-    /** The entry point, replacing the image's {@code ENTRYPOINT}; each element is one argument. */
+    /**
+     * The entry point, replacing the image's {@code ENTRYPOINT}; each element is one argument.
+     *
+     * @return the entry point's arguments; empty for the image's {@code ENTRYPOINT}
+     */
     String[] entrypoint() default {};
 
-    /** Names of services that must be ready before this one starts. */
+    /**
+     * Names of services that must be ready before this one starts.
+     *
+     * @return the names of the services this one waits for
+     */
     String[] dependsOn() default {};
 
-    /** Further network aliases, besides {@link #name()}. */
+    /**
+     * Further network aliases, besides {@link #name()}.
+     *
+     * @return the further network aliases
+     */
     String[] aliases() default {};
 
     /**
      * When the service counts as ready; all conditions must hold. By default Flotilla waits until
      * every declared port accepts connections, or only until the container runs when no port is
      * declared.
+     *
+     * @return the readiness conditions; empty for the default check
      */
     WaitFor[] waitFor() default {};
 
     /**
      * How long the service may take from start to ready, for example {@code "90s"}, {@code "2m"} or
      * {@code "500ms"}; empty means 60 seconds.
+     *
+     * @return the startup timeout as a duration; empty for 60 seconds
      */
     String startupTimeout() default "";
 
-    /** Memory limit, for example {@code "256m"} or {@code "1g"}; empty for none. */
+    /**
+     * Memory limit, for example {@code "256m"} or {@code "1g"}; empty for none.
+     *
+     * @return the memory limit, or empty for none
+     */
     String memory() default "";
 
-    /** Files copied into the container before it starts. */
+    /**
+     * Files copied into the container before it starts.
+     *
+     * @return the files to copy in
+     */
     CopyFile[] files() default {};
 
-    /** Extra container labels, each as {@code "key=value"}; keys starting with {@code dev.flotilla.} are reserved. */
+    /**
+     * Extra container labels, each as {@code "key=value"}; keys starting with {@code dev.flotilla.} are reserved.
+     *
+     * @return the extra labels as {@code "key=value"}
+     */
     String[] labels() default {};
 
     /**
@@ -124,6 +181,8 @@ public @interface Service {
      * reachable from other machines, and every interface where the engine is remote (a
      * {@code tcp://} {@code DOCKER_HOST}, a CI {@code docker:dind} service), so that the test can
      * reach the ports at the engine's address.
+     *
+     * @return the host address published ports bind to; empty to let Flotilla choose as above
      */
     String bindAddress() default "";
 
@@ -133,6 +192,8 @@ public @interface Service {
      * dependents start only then; any other exit code fails the topology's start with the job's
      * log tail. {@link #waitFor()} does not apply; {@link #startupTimeout()} bounds how long it may run.
      * The exited container stays (its log and state readable through its handle) until teardown.
+     *
+     * @return {@code true} for a one-shot job
      */
     boolean job() default false;
 
@@ -142,25 +203,45 @@ public @interface Service {
      * with it), {@code "./conf:/etc/app:ro"} (a file or directory of this machine, relative to the
      * working directory; copied in before start where the engine does not share this machine's
      * files), {@code "/cache"} (an anonymous volume, removed with the container).
+     *
+     * @return the mounts in Compose's short form
      */
     String[] volumes() default {};
 
-    /** Paths mounted as memory-backed storage, such as {@code "/run"} or {@code "/tmp:size=64m"}. */
+    /**
+     * Paths mounted as memory-backed storage, such as {@code "/run"} or {@code "/tmp:size=64m"}.
+     *
+     * @return the tmpfs mount points, each optionally with {@code :options}
+     */
     String[] tmpfs() default {};
 
-    /** The user (a name, or {@code uid[:gid]}) the container's process runs as; empty for the image's. */
+    /**
+     * The user (a name, or {@code uid[:gid]}) the container's process runs as; empty for the image's.
+     *
+     * @return the user, or empty for the image's
+     */
     String user() default "";
 
-    /** The working directory of the container's process; empty for the image's. */
+    /**
+     * The working directory of the container's process; empty for the image's.
+     *
+     * @return the working directory, or empty for the image's
+     */
     String workingDir() default "";
 
-    /** {@code /etc/hosts} entries of the container, each {@code "name:address"}. */
+    /**
+     * {@code /etc/hosts} entries of the container, each {@code "name:address"}.
+     *
+     * @return the extra {@code /etc/hosts} entries as {@code "name:address"}
+     */
     String[] extraHosts() default {};
 
     /**
      * The topology's networks the service joins, instead of the topology's own network alone (named
      * {@code "default"} here): services share a network only where they name the same one, as in
      * compose files. Each topology instance has its own Docker network of each name.
+     *
+     * @return the names of the networks to join; empty for the topology's own network alone
      */
     String[] networks() default {};
 
@@ -172,6 +253,8 @@ public @interface Service {
      * this one start. {@link ServiceHandle#replicas()} reaches each replica; the service's own
      * handle addresses replica 1. Not with {@link #fixedPorts()} (the replicas' host ports would
      * collide) nor with a {@link #factory()} (its one container object cannot be started twice).
+     *
+     * @return the number of replicas; 1 unless set
      */
     int replicas() default 1;
 
@@ -186,6 +269,8 @@ public @interface Service {
      * (7 days) after they were taken; {@code flotilla.snapshots=off} always prepares. Wait for the
      * service with a port, HTTP, command or health check condition: a log line that its first
      * initialization printed twice is printed once when it starts from a snapshot.
+     *
+     * @return {@code true} to keep the prepared state as a snapshot image
      */
     boolean snapshot() default false;
 }

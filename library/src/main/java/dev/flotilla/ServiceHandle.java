@@ -22,45 +22,81 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ServiceHandle {
 
-    /** The service's name in its topology. */
+    /**
+     * The service's name in its topology.
+     *
+     * @return the service's name, as declared; the same on every replica's handle
+     */
     String name();
 
-    /** The Docker container id. */
+    /**
+     * The Docker container id.
+     *
+     * @return the id of the container this handle addresses
+     */
     String containerId();
 
-    /** The host name or address under which the published ports are reachable from this JVM. */
+    /**
+     * The host name or address under which the published ports are reachable from this JVM.
+     *
+     * @return the engine's address as Testcontainers reports it, {@code "127.0.0.1"} for a local engine
+     */
     String host();
 
     /**
      * The host port that a declared container port is published on.
      *
+     * @param containerPort a container port the service declares
+     * @return the host port it is published on
      * @throws IllegalArgumentException if the port was not declared in {@code ports} or {@code fixedPorts}
      * @throws IllegalStateException if the service is stopped
      */
     int mappedPort(int containerPort);
 
-    /** {@code host:mappedPort} for a declared container port. */
+    /**
+     * {@code host:mappedPort} for a declared container port.
+     *
+     * @param containerPort a container port the service declares
+     * @return the address, such as {@code "127.0.0.1:49153"}
+     */
     default String address(int containerPort) {
         return host() + ":" + mappedPort(containerPort);
     }
 
-    /** {@code http://host:mappedPort} for a declared container port. */
+    /**
+     * {@code http://host:mappedPort} for a declared container port.
+     *
+     * @param containerPort a container port the service declares
+     * @return the HTTP URI, such as {@code http://127.0.0.1:49153}, without a path
+     */
     default URI uri(int containerPort) {
         return uri("http", containerPort);
     }
 
-    /** {@code scheme://host:mappedPort} for a declared container port. */
+    /**
+     * {@code scheme://host:mappedPort} for a declared container port.
+     *
+     * @param scheme the URI scheme, such as {@code "redis"} or {@code "https"}
+     * @param containerPort a container port the service declares
+     * @return the URI, without a path
+     */
     default URI uri(String scheme, int containerPort) {
         return URI.create(scheme + "://" + address(containerPort));
     }
 
-    /** Everything the container wrote to stdout and stderr so far, one line per line. */
+    /**
+     * Everything the container wrote to stdout and stderr so far, one line per line.
+     *
+     * @return the container's output so far, its lines joined with {@code '\n'}; stdout and stderr interleaved
+     */
     String logs();
 
     /**
      * Runs a command inside the running container and waits for it to end, at most
      * {@code flotilla.exec.timeout} (two minutes unless configured).
      *
+     * @param command the command and its arguments, one argument each; run directly, not through a shell
+     * @return the command's exit code and output
      * @throws FlotillaException if the container does not run, or the command did not end in time
      *     (it may still run in the container: Docker cannot stop a command it runs for {@code exec})
      */
@@ -69,14 +105,25 @@ public interface ServiceHandle {
     /**
      * Runs a command inside the running container and waits at most {@code timeout} for it to end.
      *
+     * @param timeout how long the command may run
+     * @param command the command and its arguments, one argument each; run directly, not through a shell
+     * @return the command's exit code and output
      * @throws FlotillaException if the container does not run, or the command did not end in time
      */
     ExecResult exec(Duration timeout, String... command);
 
-    /** Whether the container is running now. */
+    /**
+     * Whether the container is running now.
+     *
+     * @return {@code true} if the container runs (a paused one counts as running)
+     */
     boolean isRunning();
 
-    /** The container's state now: running or exited (with its exit code), OOM-killed, restarts, health. */
+    /**
+     * The container's state now: running or exited (with its exit code), OOM-killed, restarts, health.
+     *
+     * @return the container's state as the engine reports it now
+     */
     ServiceState state();
 
     /**
@@ -88,7 +135,11 @@ public interface ServiceHandle {
         stop(Duration.ofSeconds(10));
     }
 
-    /** Stops the container, giving it {@code grace} to end after {@code SIGTERM} before {@code SIGKILL}. */
+    /**
+     * Stops the container, giving it {@code grace} to end after {@code SIGTERM} before {@code SIGKILL}.
+     *
+     * @param grace how long the process may take to end after {@code SIGTERM}
+     */
     void stop(Duration grace);
 
     /**
@@ -115,7 +166,12 @@ public interface ServiceHandle {
         restart(Duration.ofSeconds(10));
     }
 
-    /** As {@link #restart()}, giving the container {@code grace} to end after {@code SIGTERM}. */
+    /**
+     * As {@link #restart()}, giving the container {@code grace} to end after {@code SIGTERM}.
+     *
+     * @param grace how long the process may take to end after {@code SIGTERM}
+     * @throws ServiceStartException if it cannot be started again or does not become ready
+     */
     void restart(Duration grace);
 
     /**
@@ -123,6 +179,7 @@ public interface ServiceHandle {
      * {@code "SIGHUP"}...). A signal that ends the process stops the container; {@link #start()}
      * starts it again.
      *
+     * @param signal the signal's name, such as {@code "SIGKILL"} or {@code "SIGHUP"}
      * @throws FlotillaException if the container does not run or the signal is unknown
      */
     void kill(String signal);
@@ -147,6 +204,9 @@ public interface ServiceHandle {
      * The Testcontainers container object of a service made by a {@link Service#factory() factory},
      * such as a {@code PostgreSQLContainer<?>}, for its own helpers ({@code getJdbcUrl()}).
      *
+     * @param <T> the type of the container object
+     * @param type the class of the container object, or a supertype such as {@code GenericContainer.class}
+     * @return the container object the factory made
      * @throws IllegalStateException if the service was not made by a factory, or its object is not a {@code type}
      */
     <T> T container(Class<T> type);
@@ -156,6 +216,8 @@ public interface ServiceHandle {
      * service's own handle addresses) first. A service declared without replicas has one.
      * Each addresses its own container, stopped ones too; the list changes only when the service
      * is {@link #scale(int) scaled}. Called on any replica's handle, it gives the service's replicas.
+     *
+     * @return the replicas' handles, replica 1 first; never empty
      */
     List<ServiceHandle> replicas();
 
@@ -168,6 +230,7 @@ public interface ServiceHandle {
      * Replica 1 always stays. After each test of a topology that outlives it, the service is
      * scaled back to its declared {@link Service#replicas()}, as other disturbances are healed.
      *
+     * @param count the number of replicas from now on, 1 or more
      * @throws FlotillaConfigurationException if {@code count} is below 1, or above 1 for a service
      *     that cannot have replicas (fixed host ports, a container factory)
      * @throws ServiceStartException if a new replica cannot start or does not become ready; the

@@ -18,6 +18,10 @@ import org.apiguardian.api.API;
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 public @interface ServiceName {
 
-    /** The service's name, as in {@link Service#name()}. */
+    /**
+     * The service's name, as in {@link Service#name()}.
+     *
+     * @return the name of the service to inject
+     */
     String value();
 }

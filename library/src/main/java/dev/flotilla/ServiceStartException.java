@@ -13,13 +13,23 @@ public class ServiceStartException extends FlotillaException {
     /** The name of the service that failed (part of the exception's serialized form). */
     private final String serviceName;
 
-    /** A start failure of one service, with the full report as message. */
+    /**
+     * A start failure of one service, with the full report as message.
+     *
+     * @param serviceName the name of the service that failed
+     * @param message the full report: the service, the check that failed, the container's state and its log's tail
+     * @param cause the failure underneath, if any; may be {@code null}
+     */
     public ServiceStartException(String serviceName, String message, Throwable cause) {
         super(message, cause);
         this.serviceName = serviceName;
     }
 
-    /** The name of the service that failed. */
+    /**
+     * The name of the service that failed.
+     *
+     * @return the service's name, as declared
+     */
     public String serviceName() {
         return serviceName;
     }

@@ -17,6 +17,10 @@ import org.apiguardian.api.API;
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 public @interface Services {
 
-    /** The repeated annotations. */
+    /**
+     * The repeated annotations.
+     *
+     * @return the {@code @Service} annotations of the class or annotation
+     */
     Service[] value();
 }

@@ -44,13 +44,23 @@ public @interface Topology {
      * The topology's name, used in container and network names and in messages. Defaults to
      * the simple name of the composed annotation that carries {@code @Topology}, or of the test
      * class when {@code @Topology} is on the class itself.
+     *
+     * @return the topology's name; empty for the default
      */
     String name() default "";
 
-    /** How long one running instance of the topology lives; {@link Scope#CLASS} by default. */
+    /**
+     * How long one running instance of the topology lives; {@link Scope#CLASS} by default.
+     *
+     * @return the topology's scope
+     */
     Scope scope() default Scope.CLASS;
 
-    /** When images are pulled; {@link PullPolicy#DEFAULT} defers to the {@code flotilla.pull.policy} setting. */
+    /**
+     * When images are pulled; {@link PullPolicy#DEFAULT} defers to the {@code flotilla.pull.policy} setting.
+     *
+     * @return the pull policy
+     */
     PullPolicy pull() default PullPolicy.DEFAULT;
 
     /**
@@ -62,6 +72,8 @@ public @interface Topology {
      * A changed topology starts a new instance; an instance unused for {@code flotilla.reuse.ttl}
      * (30 minutes by default) is removed by the next run's sweep. Reused instances keep their
      * state (data written by earlier runs stays).
+     *
+     * @return {@code true} to let the instance be kept and reused where reuse is switched on globally
      */
     boolean reuse() default false;
 }

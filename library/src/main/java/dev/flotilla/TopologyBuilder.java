@@ -38,24 +38,47 @@ public final class TopologyBuilder {
         this.name = name;
     }
 
-    /** When images are pulled; {@link PullPolicy#DEFAULT} unless set. */
+    /**
+     * When images are pulled; {@link PullPolicy#DEFAULT} unless set.
+     *
+     * @param policy the pull policy; {@link PullPolicy#DEFAULT} defers to the {@code flotilla.pull.policy} setting
+     * @return this builder
+     */
     public TopologyBuilder pull(PullPolicy policy) {
         this.pullPolicy = policy;
         return this;
     }
 
-    /** Whether a running instance may be kept for later runs; see {@link Topology#reuse()}. */
+    /**
+     * Whether a running instance may be kept for later runs; see {@link Topology#reuse()}.
+     *
+     * @param reusable {@code true} to let an instance outlive the run where reuse is switched on globally
+     * @return this builder
+     */
     public TopologyBuilder reuse(boolean reusable) {
         this.reuse = reusable;
         return this;
     }
 
-    /** Adds a service with no further settings. */
+    /**
+     * Adds a service with no further settings.
+     *
+     * @param serviceName the service's name, unique in the topology
+     * @param image the image reference, such as {@code "redis:7"}
+     * @return this builder
+     */
     public TopologyBuilder service(String serviceName, String image) {
         return service(serviceName, image, s -> { });
     }
 
-    /** Adds a service and configures it. */
+    /**
+     * Adds a service and configures it.
+     *
+     * @param serviceName the service's name, unique in the topology
+     * @param image the image reference, such as {@code "redis:7"}
+     * @param configuration configures the service; called once, at once
+     * @return this builder
+     */
     public TopologyBuilder service(String serviceName, String image, Consumer<ServiceBuilder> configuration) {
         ServiceBuilder service = new ServiceBuilder(serviceName, image);
         configuration.accept(service);
@@ -66,6 +89,11 @@ public final class TopologyBuilder {
     /**
      * Adds a service whose image Flotilla builds, such as a {@link ServiceBuilder#javaApp(String) Java application}:
      * {@code .service("orders", s -> s.javaApp("com.example.OrdersApp").ports(8080))}.
+     *
+     * @param serviceName the service's name, unique in the topology
+     * @param configuration configures the service and says how its image is made ({@link
+     *     ServiceBuilder#javaApp(String)}, {@link ServiceBuilder#dockerfile(String)}); called once, at once
+     * @return this builder
      */
     public TopologyBuilder service(String serviceName, Consumer<ServiceBuilder> configuration) {
         return service(serviceName, "", configuration);
@@ -74,12 +102,25 @@ public final class TopologyBuilder {
     /**
      * Adds a service run from a Testcontainers container object that {@code factory} makes (a
      * module such as {@code () -> new PostgreSQLContainer<>("postgres:15")}); see {@link Service#factory()}.
+     *
+     * @param serviceName the service's name, unique in the topology
+     * @param factory makes the service's container object when the service starts; Flotilla configures and starts
+     *     the object
+     * @return this builder
      */
     public TopologyBuilder container(String serviceName, Supplier<? extends GenericContainer<?>> factory) {
         return container(serviceName, factory, s -> { });
     }
 
-    /** Like {@link #container(String, Supplier)}, with dependencies, aliases or labels. */
+    /**
+     * Like {@link #container(String, Supplier)}, with dependencies, aliases or labels.
+     *
+     * @param serviceName the service's name, unique in the topology
+     * @param factory makes the service's container object when the service starts; Flotilla configures and starts
+     *     the object
+     * @param configuration configures the service; called once, at once
+     * @return this builder
+     */
     public TopologyBuilder container(String serviceName, Supplier<? extends GenericContainer<?>> factory, Consumer<ServiceBuilder> configuration) {
         return service(serviceName, "", s -> {
             s.factory(new ContainerFactorySpec("container factory of service \"" + serviceName + "\" (" + factory + ")", factory));
@@ -87,33 +128,46 @@ public final class TopologyBuilder {
         });
     }
 
-    /** Places the fault proxy on the link from {@code client} to {@code server}; see {@link ProxiedLink}. */
+    /**
+     * Places the fault proxy on the link from {@code client} to {@code server}; see {@link ProxiedLink}.
+     *
+     * @param client the name of the service that connects
+     * @param server the name of the service it connects to
+     * @return this builder
+     */
     public TopologyBuilder proxiedLink(String client, String server) {
         proxiedLinks.add(new LinkSpec(client, server));
         return this;
     }
 
     /**
-     * Validates the whole topology and returns it.
-     *
-     * @throws FlotillaConfigurationException naming every problem found
-     */
-    /**
      * Adds the services of compose files, as {@link ComposeFile @ComposeFile} does: merged in
      * order, relative to the working directory. May be called again to add more files.
+     *
+     * @param files the compose files' paths; added after those of earlier calls
+     * @return this builder
      */
     public TopologyBuilder composeFile(String... files) {
         Arrays.stream(files).map(Path::of).forEach(composeFiles::add);
         return this;
     }
 
-    /** Activates compose profiles: services of the compose files with {@code profiles} run only if one of theirs is active. */
+    /**
+     * Activates compose profiles: services of the compose files with {@code profiles} run only if one of theirs is active.
+     *
+     * @param profiles the names of the profiles; added to those of earlier calls
+     * @return this builder
+     */
     public TopologyBuilder composeProfiles(String... profiles) {
         composeProfiles.addAll(List.of(profiles));
         return this;
     }
 
-    /** Publishes every port of the compose files' services on a random host port, whatever host port they name. */
+    /**
+     * Publishes every port of the compose files' services on a random host port, whatever host port they name.
+     *
+     * @return this builder
+     */
     public TopologyBuilder composeRandomHostPorts() {
         this.composeRandomHostPorts = true;
         return this;
@@ -123,6 +177,7 @@ public final class TopologyBuilder {
      * Reads the compose files, if any, and validates the whole topology before anything starts.
      *
      * @return the topology, ready to {@link TopologyDefinition#start() start} any number of times
+     * @throws FlotillaConfigurationException naming every problem found
      */
     public TopologyDefinition build() {
         List<ServiceSpec> specs = new ArrayList<>();

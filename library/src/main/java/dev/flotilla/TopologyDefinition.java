@@ -24,31 +24,58 @@ public final class TopologyDefinition {
         this.spec = spec;
     }
 
-    /** The topology's name. */
+    /**
+     * The topology's name.
+     *
+     * @return the topology's name
+     */
     public String name() {
         return spec.name();
     }
 
-    /** The services' names, in declaration order. */
+    /**
+     * The services' names, in declaration order.
+     *
+     * @return the service names, those of compose files first
+     */
     public List<String> serviceNames() {
         return spec.services().stream().map(ServiceSpec::name).toList();
     }
 
-    /** For each service, the names of the services it depends on, in declaration order. */
+    /**
+     * For each service, the names of the services it depends on, in declaration order.
+     *
+     * @param serviceName the name of a service of the topology
+     * @return the names of the services it depends on directly; empty if none
+     * @throws IllegalArgumentException if the topology has no service of that name
+     */
     public List<String> dependenciesOf(String serviceName) {
         return spec.service(serviceName)
                 .map(ServiceSpec::dependsOn)
                 .orElseThrow(() -> new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + serviceName + "\""));
     }
 
-    /** The image of a service; empty for a {@link JavaApp} service, whose image is built at start. */
+    /**
+     * The image of a service; empty for a {@link JavaApp} service, whose image is built at start.
+     *
+     * @param serviceName the name of a service of the topology
+     * @return the image reference as declared; empty too for a service built from a Dockerfile or made by a container
+     *     factory
+     * @throws IllegalArgumentException if the topology has no service of that name
+     */
     public String imageOf(String serviceName) {
         return spec.service(serviceName)
                 .map(ServiceSpec::image)
                 .orElseThrow(() -> new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + serviceName + "\""));
     }
 
-    /** The container ports a service publishes, on random host ports first, then on fixed ones. */
+    /**
+     * The container ports a service publishes, on random host ports first, then on fixed ones.
+     *
+     * @param serviceName the name of a service of the topology
+     * @return the container ports
+     * @throws IllegalArgumentException if the topology has no service of that name
+     */
     public List<Integer> portsOf(String serviceName) {
         return service(serviceName).allContainerPorts();
     }
@@ -58,6 +85,10 @@ public final class TopologyDefinition {
      * fixed {@code hostPort} instead of a random one: for a stable URL outside tests, such as a
      * local launcher. Tests should keep random ports, which cannot collide.
      *
+     * @param serviceName the name of a service of the topology
+     * @param containerPort one of the service's container ports published on a random host port
+     * @param hostPort the host port to publish it on instead
+     * @return the changed copy; this definition stays as it is
      * @throws IllegalArgumentException if the service does not publish {@code containerPort} on a random port
      * @throws FlotillaConfigurationException if {@code hostPort} is not a port
      */
@@ -91,6 +122,7 @@ public final class TopologyDefinition {
      * Starts a new instance: pulls missing images, creates the network, starts every service in
      * dependency order and waits until all are ready. Close the result to remove everything.
      *
+     * @return the running topology, to close when done
      * @throws ServiceStartException if a service fails to start or become ready; nothing is left behind
      * @throws DockerUnavailableException if no Docker engine answers
      */

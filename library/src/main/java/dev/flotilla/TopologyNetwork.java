@@ -15,6 +15,9 @@ public interface TopologyNetwork {
      * The link from {@code client} to {@code server}, both ways. Cutting it works on every link;
      * every other fault needs the link's proxy ({@link ProxiedLink @ProxiedLink}).
      *
+     * @param client the name of the service that connects
+     * @param server the name of the service it connects to
+     * @return the link, on which each call makes a fault
      * @throws IllegalArgumentException if the topology has no such service, or names the same one twice
      */
     NetworkLink between(String client, String server);
@@ -24,6 +27,8 @@ public interface TopologyNetwork {
      * dropped by the kernel's packet filter in its network namespace. Its published ports still
      * answer the test.
      *
+     * @param service the name of the service to cut off
+     * @return the fault in place, to heal
      * @throws FlotillaException if the service does not run, or the engine refuses the packet filter
      */
     ActiveFault isolate(String service);

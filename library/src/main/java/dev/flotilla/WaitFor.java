@@ -31,27 +31,59 @@ import org.apiguardian.api.API;
 @Target({})
 public @interface WaitFor {
 
-    /** The container port to check; 0 means every declared port (port check) or the only declared port (HTTP check). */
+    /**
+     * The container port to check; 0 means every declared port (port check) or the only declared port (HTTP check).
+     *
+     * @return the container port to check, or 0
+     */
     int port() default 0;
 
-    /** The path of an HTTP GET, for example {@code "/health"}. */
+    /**
+     * The path of an HTTP GET, for example {@code "/health"}.
+     *
+     * @return the path to request; empty for no HTTP check
+     */
     String http() default "";
 
-    /** The HTTP status that counts as ready. */
+    /**
+     * The HTTP status that counts as ready.
+     *
+     * @return the expected HTTP status; 200 unless set
+     */
     int status() default 200;
 
-    /** A regular expression that a line of the container's output must contain a match of. */
+    /**
+     * A regular expression that a line of the container's output must contain a match of.
+     *
+     * @return the regular expression; empty for no log check
+     */
     String log() default "";
 
-    /** How many matching log lines are needed. */
+    /**
+     * How many matching log lines are needed.
+     *
+     * @return the number of matching lines needed; 1 unless set
+     */
     int times() default 1;
 
-    /** Whether to wait for the image's Docker healthcheck to report {@code healthy}. */
+    /**
+     * Whether to wait for the image's Docker healthcheck to report {@code healthy}.
+     *
+     * @return {@code true} to wait for the image's health check
+     */
     boolean healthcheck() default false;
 
-    /** A command run inside the container until it exits with 0, for example {@code {"pg_isready"}}. */
+    /**
+     * A command run inside the container until it exits with 0, for example {@code {"pg_isready"}}.
+     *
+     * @return the command and its arguments; empty for no command check
+     */
     String[] command() default {};
 
-    /** How long this condition may take, for example {@code "30s"}; empty means the service's startup timeout. */
+    /**
+     * How long this condition may take, for example {@code "30s"}; empty means the service's startup timeout.
+     *
+     * @return the timeout as a duration such as {@code "30s"}, or empty for the service's startup timeout
+     */
     String timeout() default "";
 }

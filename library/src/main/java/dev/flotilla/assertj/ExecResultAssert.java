@@ -21,7 +21,11 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
 
     private final String what;
 
-    /** Assertions on {@code actual}; prefer {@link FlotillaAssertions#assertThat(ExecResult)}. */
+    /**
+     * Assertions on {@code actual}; prefer {@link FlotillaAssertions#assertThat(ExecResult)}.
+     *
+     * @param actual the result to check; may be {@code null}, which every assertion then reports
+     */
     public ExecResultAssert(ExecResult actual) {
         this(actual, "the command");
     }
@@ -32,7 +36,12 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
         this.what = what;
     }
 
-    /** Verifies that the command ended with {@code exitCode}. */
+    /**
+     * Verifies that the command ended with {@code exitCode}.
+     *
+     * @param exitCode the expected exit code
+     * @return this assertion, for chaining
+     */
     public ExecResultAssert hasExitCode(int exitCode) {
         isNotNull();
         if (actual.exitCode() != exitCode) {
@@ -42,12 +51,22 @@ public class ExecResultAssert extends AbstractAssert<ExecResultAssert, ExecResul
         return myself;
     }
 
-    /** Assertions on what the command wrote to standard output. */
+    /**
+     * Assertions on what the command wrote to standard output.
+     *
+     * @return an assertion on the standard output, described as the command's {@code stdout} unless this assertion has
+     *     a description of its own
+     */
     public AbstractStringAssert<?> stdout() {
         return output("stdout", actual == null ? null : actual.stdout());
     }
 
-    /** Assertions on what the command wrote to standard error. */
+    /**
+     * Assertions on what the command wrote to standard error.
+     *
+     * @return an assertion on the standard error, described as the command's {@code stderr} unless this assertion has a
+     *     description of its own
+     */
     public AbstractStringAssert<?> stderr() {
         return output("stderr", actual == null ? null : actual.stderr());
     }

@@ -42,17 +42,32 @@ public class FlotillaAssertions {
     protected FlotillaAssertions() {
     }
 
-    /** Assertions on a service of a running topology: its state, its log, commands run in it. */
+    /**
+     * Assertions on a service of a running topology: its state, its log, commands run in it.
+     *
+     * @param actual the service's handle
+     * @return the assertions on it
+     */
     public static ServiceHandleAssert assertThat(ServiceHandle actual) {
         return new ServiceHandleAssert(actual);
     }
 
-    /** Assertions on a started topology and its services. */
+    /**
+     * Assertions on a started topology and its services.
+     *
+     * @param actual the running topology
+     * @return the assertions on it
+     */
     public static RunningTopologyAssert assertThat(RunningTopology actual) {
         return new RunningTopologyAssert(actual);
     }
 
-    /** Assertions on what a command run with {@code exec} left behind. */
+    /**
+     * Assertions on what a command run with {@code exec} left behind.
+     *
+     * @param actual the result of {@link ServiceHandle#exec(String...)}
+     * @return the assertions on it
+     */
     public static ExecResultAssert assertThat(ExecResult actual) {
         return new ExecResultAssert(actual);
     }

@@ -19,7 +19,11 @@ import org.assertj.core.api.AbstractAssert;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RunningTopologyAssert extends AbstractAssert<RunningTopologyAssert, RunningTopology> {
 
-    /** Assertions on {@code actual}; prefer {@link FlotillaAssertions#assertThat(RunningTopology)}. */
+    /**
+     * Assertions on {@code actual}; prefer {@link FlotillaAssertions#assertThat(RunningTopology)}.
+     *
+     * @param actual the topology to check; may be {@code null}, which every assertion then reports
+     */
     public RunningTopologyAssert(RunningTopology actual) {
         super(actual, RunningTopologyAssert.class);
     }
@@ -27,6 +31,8 @@ public class RunningTopologyAssert extends AbstractAssert<RunningTopologyAssert,
     /**
      * Assertions on the service named {@code name}, with this assertion's description.
      *
+     * @param name the service's name
+     * @return the assertions on that service
      * @throws AssertionError if the topology has no service of that name
      */
     public ServiceHandleAssert service(String name) {
@@ -38,7 +44,12 @@ public class RunningTopologyAssert extends AbstractAssert<RunningTopologyAssert,
         return service;
     }
 
-    /** Verifies that the topology has services of each of these names (and maybe others). */
+    /**
+     * Verifies that the topology has services of each of these names (and maybe others).
+     *
+     * @param names the expected service names
+     * @return this assertion, for chaining
+     */
     public RunningTopologyAssert hasServices(String... names) {
         isNotNull();
         List<String> missing = new ArrayList<>(List.of(names));
@@ -51,7 +62,11 @@ public class RunningTopologyAssert extends AbstractAssert<RunningTopologyAssert,
         return myself;
     }
 
-    /** Verifies that every service's container is running; the message shows the state and log tail of each that is not. */
+    /**
+     * Verifies that every service's container is running; the message shows the state and log tail of each that is not.
+     *
+     * @return this assertion, for chaining
+     */
     public RunningTopologyAssert allServicesAreRunning() {
         isNotNull();
         List<String> stopped = new ArrayList<>();

@@ -39,6 +39,8 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
     /**
      * An assertion on {@code actual} that checks at once; prefer
      * {@link FlotillaAssertions#assertThat(ServiceHandle)}.
+     *
+     * @param actual the service's handle; may be {@code null}, which every assertion then reports
      */
     public ServiceHandleAssert(ServiceHandle actual) {
         this(actual, Duration.ZERO);
@@ -55,6 +57,9 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
      * fail. {@link #logs()} and {@link #exec(String...)} look once.
      *
      * <pre>{@code assertThat(orders).eventually(Duration.ofSeconds(5)).hasLogLineMatching("ready");}</pre>
+     *
+     * @param timeout how long the checks that follow may take to hold; not {@code null}
+     * @return a new assertion with this one's description and error message, which waits
      */
     public ServiceHandleAssert eventually(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
@@ -66,7 +71,11 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
         return patient;
     }
 
-    /** Verifies that the service's container is running (paused counts as running). */
+    /**
+     * Verifies that the service's container is running (paused counts as running).
+     *
+     * @return this assertion, for chaining
+     */
     public ServiceHandleAssert isRunning() {
         return holds("to be running", service -> {
             ServiceState state = service.state();
@@ -74,7 +83,11 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
         });
     }
 
-    /** Verifies that the service's container is not running: stopped, exited, or never started. */
+    /**
+     * Verifies that the service's container is not running: stopped, exited, or never started.
+     *
+     * @return this assertion, for chaining
+     */
     public ServiceHandleAssert isNotRunning() {
         return holds("not to be running", service -> {
             ServiceState state = service.state();
@@ -82,7 +95,12 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
         });
     }
 
-    /** Verifies the engine's word for the container's status, such as {@code running}, {@code exited} or {@code paused}. */
+    /**
+     * Verifies the engine's word for the container's status, such as {@code running}, {@code exited} or {@code paused}.
+     *
+     * @param status the expected status, compared exactly
+     * @return this assertion, for chaining
+     */
     public ServiceHandleAssert hasStatus(String status) {
         return holds("to have status \"" + status + "\"", service -> {
             ServiceState state = service.state();
@@ -90,7 +108,12 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
         });
     }
 
-    /** Verifies that the container has exited with {@code exitCode}. A container that runs and never exited has none. */
+    /**
+     * Verifies that the container has exited with {@code exitCode}. A container that runs and never exited has none.
+     *
+     * @param exitCode the expected exit code
+     * @return this assertion, for chaining
+     */
     public ServiceHandleAssert hasExitCode(long exitCode) {
         return holds("to have exited with code " + exitCode, service -> {
             ServiceState state = service.state();
@@ -104,12 +127,18 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
     /**
      * Verifies that the engine reports that the kernel's OOM killer ended the container (it
      * used more memory than its {@code memory} limit).
+     *
+     * @return this assertion, for chaining
      */
     public ServiceHandleAssert wasOomKilled() {
         return holds("to have been OOM-killed", service -> service.state().oomKilled() ? null : "it was not");
     }
 
-    /** Verifies that the engine does not report an OOM kill of the container. */
+    /**
+     * Verifies that the engine does not report an OOM kill of the container.
+     *
+     * @return this assertion, for chaining
+     */
     public ServiceHandleAssert wasNotOomKilled() {
         return holds("not to have been OOM-killed", service -> service.state().oomKilled() ? "it was" : null);
     }
@@ -117,6 +146,9 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
     /**
      * Verifies the status of the image's health check: {@code starting}, {@code healthy} or
      * {@code unhealthy}.
+     *
+     * @param health the expected health status, compared exactly
+     * @return this assertion, for chaining
      */
     public ServiceHandleAssert hasHealth(String health) {
         return holds("to be " + health + " by its health check", service -> {
@@ -131,6 +163,9 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
     /**
      * Verifies that a line of the service's log (stdout and stderr) contains a match of
      * {@code regex}, as {@code @WaitFor(log = ...)} looks for one.
+     *
+     * @param regex the regular expression, found anywhere in a line
+     * @return this assertion, for chaining
      */
     public ServiceHandleAssert hasLogLineMatching(String regex) {
         Pattern pattern = Pattern.compile(regex);
@@ -140,7 +175,12 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
         });
     }
 
-    /** Verifies that no line of the service's log contains a match of {@code regex}. */
+    /**
+     * Verifies that no line of the service's log contains a match of {@code regex}.
+     *
+     * @param regex the regular expression, found anywhere in a line
+     * @return this assertion, for chaining
+     */
     public ServiceHandleAssert hasNoLogLineMatching(String regex) {
         Pattern pattern = Pattern.compile(regex);
         return holds("to have no log line matching /" + regex + "/", service -> ServiceReport.lines(service.logs()).stream()
@@ -150,6 +190,8 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
     /**
      * Assertions on the service's log as it is now: stdout and stderr, one line per line, secret
      * values masked. They include every assertion on a {@code String}.
+     *
+     * @return the assertions on the log, with this assertion's description
      */
     public ServiceLogsAssert logs() {
         isNotNull();
@@ -161,6 +203,10 @@ public class ServiceHandleAssert extends AbstractAssert<ServiceHandleAssert, Ser
      * and returns assertions on what it left behind.
      *
      * <pre>{@code assertThat(orders).exec("cat", "/etc/hostname").hasExitCode(0).stdout().isNotBlank();}</pre>
+     *
+     * @param command the command and its arguments, one argument each
+     * @return the assertions on the command's result, with this assertion's description
+     * @throws AssertionError if the command could not run or did not end in time
      */
     public ExecResultAssert exec(String... command) {
         isNotNull();

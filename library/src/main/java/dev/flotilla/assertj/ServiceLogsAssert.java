@@ -23,13 +23,21 @@ public class ServiceLogsAssert extends AbstractStringAssert<ServiceLogsAssert> {
     /**
      * Assertions on {@code logs}, the log of {@code service}; prefer
      * {@link FlotillaAssertions#assertThat(ServiceHandle)}{@code .logs()}.
+     *
+     * @param service the service the log comes from, whose name and state failure messages show
+     * @param logs the log as read, one line per line
      */
     public ServiceLogsAssert(ServiceHandle service, String logs) {
         super(logs, ServiceLogsAssert.class);
         this.service = service;
     }
 
-    /** Verifies that a line contains a match of {@code regex}, as {@code @WaitFor(log = ...)} looks for one. */
+    /**
+     * Verifies that a line contains a match of {@code regex}, as {@code @WaitFor(log = ...)} looks for one.
+     *
+     * @param regex the regular expression, found anywhere in a line
+     * @return this assertion, for chaining
+     */
     public ServiceLogsAssert containsLineMatching(String regex) {
         isNotNull();
         Pattern pattern = Pattern.compile(regex);
@@ -40,7 +48,12 @@ public class ServiceLogsAssert extends AbstractStringAssert<ServiceLogsAssert> {
         return myself;
     }
 
-    /** Verifies that no line contains a match of {@code regex}. */
+    /**
+     * Verifies that no line contains a match of {@code regex}.
+     *
+     * @param regex the regular expression, found anywhere in a line
+     * @return this assertion, for chaining
+     */
     public ServiceLogsAssert doesNotContainLineMatching(String regex) {
         isNotNull();
         Pattern pattern = Pattern.compile(regex);

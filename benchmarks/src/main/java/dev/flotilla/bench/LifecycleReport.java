@@ -50,8 +50,10 @@ final class LifecycleReport {
                 .append(" Prepared state: each round removes the snapshot, then times Flotilla with snapshots off (db + a psql job),")
                 .append(" Flotilla's first start (prepared, stopped, kept as an image, started again), its start from the snapshot")
                 .append(" (no job), and Testcontainers' PostgreSQLContainer started and prepared with the same SQL over JDBC; each")
-                .append(" from the call to a database that answers with its schema in place (rounds: the smaller of --rounds and")
-                .append(" --lifecycle-rounds).\n");
+                .append(" from the call to a database that answers with its schema in place. Between tests: after a test's changes")
+                .append(" (a table dropped, a row added), Flotilla's reset() of the service started from the snapshot, against the")
+                .append(" Testcontainers container's schema dropped and the same SQL run again over the open JDBC connection; each")
+                .append(" to the prepared state back (rounds: the smaller of --rounds and --lifecycle-rounds).\n");
         return md.toString();
     }
 

@@ -25,7 +25,9 @@ final class PreparedState {
     static final String FLOTILLA_PREPARED = "Flotilla, prepared by a one-shot job (snapshots off)";
     static final String FLOTILLA_KEPT = "Flotilla, prepared and the snapshot kept (first start)";
     static final String FLOTILLA_RESTORED = "Flotilla, started from the snapshot";
-    static final List<String> ROWS = List.of(TC, FLOTILLA_PREPARED, FLOTILLA_KEPT, FLOTILLA_RESTORED);
+    static final String TC_AGAIN = "Testcontainers' module, between tests: the schema dropped and prepared again in the same container";
+    static final String FLOTILLA_RESET = "Flotilla, between tests: reset() to the snapshot";
+    static final List<String> ROWS = List.of(TC, FLOTILLA_PREPARED, FLOTILLA_KEPT, FLOTILLA_RESTORED, TC_AGAIN, FLOTILLA_RESET);
     static final String COLUMN = "PostgreSQL, 50 tables, 10,000 rows, to ready";
     private static final String TOPOLOGY = "bench-prepared";
     private static final String SNAPSHOT_TOPOLOGY_LABEL = "dev.flotilla.snapshot.topology";
@@ -49,7 +51,10 @@ final class PreparedState {
                 System.clearProperty("flotilla.snapshots");
                 into.add(FLOTILLA_KEPT, COLUMN, timed(shop));
                 into.add(FLOTILLA_RESTORED, COLUMN, timed(shop));
-                into.add(TC, COLUMN, testcontainers());
+                into.add(FLOTILLA_RESET, COLUMN, reset(shop));
+                double[] tc = testcontainers();
+                into.add(TC, COLUMN, tc[0]);
+                into.add(TC_AGAIN, COLUMN, tc[1]);
                 Thread.sleep(300);
             }
         } finally {
@@ -62,24 +67,46 @@ final class PreparedState {
         long start = System.nanoTime();
         try (RunningTopology running = shop.start()) {
             double millis = (System.nanoTime() - start) / 1e6;
-            String tables = running.service("db").exec("psql", "-U", "shop", "-d", "shop", "-tAc",
-                    "select count(*) from information_schema.tables where table_schema = 'public'").stdout().strip();
-            if (!tables.equals("50")) {
-                throw new IllegalStateException("expected 50 tables, found " + tables);
-            }
+            checkSchema(running);
             return millis;
         }
     }
 
-    private static double testcontainers() throws Exception {
+    /** A test's changes (a table dropped, rows added), then the time {@code reset()} takes to put the prepared state back. */
+    private static double reset(TopologyDefinition shop) {
+        try (RunningTopology running = shop.start()) {
+            running.service("db").exec("psql", "-U", "shop", "-d", "shop", "-c", "drop table t1; insert into t2 values (1000, 'x', 1)");
+            long start = System.nanoTime();
+            running.service("db").reset();
+            double millis = (System.nanoTime() - start) / 1e6;
+            checkSchema(running);
+            return millis;
+        }
+    }
+
+    private static void checkSchema(RunningTopology running) {
+        String tables = running.service("db").exec("psql", "-U", "shop", "-d", "shop", "-tAc",
+                "select count(*) from information_schema.tables where table_schema = 'public'").stdout().strip();
+        if (!tables.equals("50")) {
+            throw new IllegalStateException("expected 50 tables, found " + tables);
+        }
+    }
+
+    /** The start and first preparation, then a test's changes and the time the same container takes to be prepared again. */
+    private static double[] testcontainers() throws Exception {
         long start = System.nanoTime();
         try (PostgreSQLContainer db = new PostgreSQLContainer("postgres:15").withDatabaseName("shop")) {
             db.start();
             try (Connection connection = DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
                     Statement statement = connection.createStatement()) {
                 statement.execute(SCHEMA);
+                double first = (System.nanoTime() - start) / 1e6;
+                statement.execute("drop table t1; insert into t2 values (1000, 'x', 1)");
+                long again = System.nanoTime();
+                statement.execute("drop schema public cascade; create schema public");
+                statement.execute(SCHEMA);
+                return new double[] {first, (System.nanoTime() - again) / 1e6};
             }
-            return (System.nanoTime() - start) / 1e6;
         }
     }
 

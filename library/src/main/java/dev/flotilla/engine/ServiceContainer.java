@@ -20,7 +20,9 @@ import java.util.function.BooleanSupplier;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -567,11 +569,28 @@ final class ServiceContainer {
         return chosenPorts;
     }
 
-    /** Removes the container, so that a new one can be created on the same host ports; the service's log carries on. */
-    void discardKeepingPorts() {
+    /**
+     * Makes way for a new container on the same name and host ports without waiting for this one's
+     * removal: kills it, waits until it has stopped (its ports are free then), renames it and lets
+     * go of it. Returns its id, for the caller to remove.
+     */
+    String setAsideKeepingPorts() {
+        String id = containerId;
         Map<Integer, Integer> ports = chosenPorts;
-        discardForRecreate();
+        try {
+            docker.client().killContainerCmd(id).exec();
+        } catch (ConflictException notRunning) {
+            // stopped already
+        }
+        docker.client().waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
+        docker.client().renameContainerCmd(id).withName(containerName + "-old-" + Long.toHexString(System.nanoTime())).exec();
+        containerId = null;
+        mappedPorts = Map.of();
+        held = false;
+        opened = false;
+        everStarted = false;
         portsToKeep = ports;
+        return id;
     }
 
     /** Removes the container, so that it can be created again (with new host ports); the service's log carries on. */

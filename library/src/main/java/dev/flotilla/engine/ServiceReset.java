@@ -1,7 +1,9 @@
 package dev.flotilla.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.flotilla.FlotillaException;
 import dev.flotilla.model.ServiceSpec;
@@ -9,9 +11,10 @@ import dev.flotilla.model.VolumeMount;
 
 /**
  * Puts a service back to the prepared state its snapshot holds, without preparing it again:
- * each replica's container is removed with its volumes, the service's named volumes are made
- * anew (empty, so that Docker fills them from the image), and a new container is started from
- * the snapshot image on the same host ports and names, through {@link ServiceStart}. What
+ * each replica's container is killed and set aside (removed, with its volumes, while the new one
+ * starts), the service's named volumes are made anew (empty, so that Docker fills them from the
+ * image), and a new container is started from the snapshot image on the same host ports and
+ * names, through {@link ServiceStart}. What
  * depends on the service keeps running; its connections to the old containers break.
  */
 final class ServiceReset {
@@ -44,18 +47,27 @@ final class ServiceReset {
         // One reset or scale of a service at a time.
         synchronized (replicas) {
             Instant began = Instant.now();
+            List<String> setAside = new ArrayList<>();
             for (TopologyServiceHandle replica : replicas) {
                 topology.faults().stopped(replica, true);
-                replica.container().discardKeepingPorts();
+                setAside.add(replica.container().setAsideKeepingPorts());
                 replica.container().runImage(image);
             }
             var client = topology.docker().client();
+            // The old containers go while the new ones start, unless a volume of theirs must be emptied first.
+            CompletableFuture<Void> removed = CompletableFuture.runAsync(
+                    () -> setAside.forEach(id -> DockerRemoval.container(client, id)), EngineThreads.EXECUTOR);
+            if (!volumes.isEmpty()) {
+                removed.join();
+            }
             for (String volume : volumes) {
                 String name = TopologyVolumes.dockerName(topology.networkName(), volume);
                 DockerRemoval.volume(client, name);
                 client.createVolumeCmd().withName(name).withLabels(topology.labels()).exec();
             }
             RuntimeException failure = ServiceScaling.startInParallel(topology, replicas.stream().map(TopologyServiceHandle::container).toList());
+            // Nothing of the old containers outlives the reset, whatever became of the new ones.
+            removed.join();
             if (failure instanceof ServiceStart.Aborted) {
                 throw new FlotillaException("The reset of service \"" + service + "\" was interrupted; its containers stay as they are.");
             }

@@ -37,7 +37,7 @@ class SnapshotResetTest {
     @Test
     void aResetPutsThePreparedRowsBackOnTheSameHostPortWhetherTheSnapshotWasTakenOrRestored() {
         for (int start = 1; start <= 2; start++) {
-            try (RunningTopology running = shop().start()) {
+            try (RunningTopology running = SnapshotShop.of(SHOP, 500).start()) {
                 ServiceHandle db = running.service("db");
                 int port = db.mappedPort(5432);
                 String before = db.containerId();
@@ -89,23 +89,13 @@ class SnapshotResetTest {
         }
     }
 
-    private static TopologyDefinition shop() {
-        String migrate = "psql postgresql://shop:shop@db:5432/shop -v ON_ERROR_STOP=1 -c 'create table orders (id int)'"
-                + " -c 'insert into orders select generate_series(1, 500)'";
-        return Flotilla.topology(SHOP)
-                .service("db", s -> s.dockerfile("src/test/resources/snapshot/postgres-with-volume").ports(5432).snapshot()
-                        .env("POSTGRES_USER", "shop").env("POSTGRES_PASSWORD", "shop").env("POSTGRES_DB", "shop")
-                        .waitForCommand("pg_isready", "-h", "127.0.0.1", "-U", "shop", "-d", "shop"))
-                .service("migrate", "postgres:15", s -> s.job().dependsOn("db").entrypoint("sh", "-c", migrate))
-                .service("app", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("migrate"))
-                .build();
-    }
-
     /** A store that seeds its own volume as it first starts; with {@code shared}, a reader mounts the same volume. */
     private static TopologyDefinition files(boolean shared) {
         var builder = Flotilla.topology(FILES)
                 .service("store", "busybox:1.36", s -> s.volume("data", "/data").snapshot().waitForPorts(8080).ports(8080)
-                        .command("sh", "-c", "[ -f /data/seed ] || echo seeded > /data/seed; exec httpd -f -p 8080 -h /data"))
+                        .command("sh", "-c", "[ -f /data/seed ] || echo seeded > /data/seed;"
+                                // A shell that ends on SIGTERM: httpd as process 1 would ignore it, and the snapshot's stop would wait 30 s.
+                                + " trap 'exit 0' TERM; httpd -f -p 8080 -h /data & wait"))
                 .service("prepare", "busybox:1.36", s -> s.job().dependsOn("store").command("wget", "-q", "-O-", "http://store:8080/seed"));
         if (shared) {
             builder.service("reader", "busybox:1.36", s -> s.volume("data", "/data").command("sleep", "600"));

@@ -8,7 +8,7 @@ import dev.flotilla.Topology;
 import dev.flotilla.WaitFor;
 import org.junit.jupiter.api.Test;
 
-/** A database prepared once by its migration job, then started from a snapshot of that state, without the job. */
+/** A database prepared once by its migration job, then started from a snapshot of that state, without the job, and reset to it. */
 @Topology
 @Service(name = "db", image = "postgres:15", ports = 5432, snapshot = true,
         env = {"POSTGRES_USER=shop", "POSTGRES_PASSWORD=shop", "POSTGRES_DB=shop"},
@@ -21,6 +21,20 @@ class SnapshotExampleTest {
 
     @Test
     void theSchemaIsThereWhetherPreparedNowOrStartedFromTheSnapshot(ServiceHandle db) {
-        assertThat(db.exec("psql", "-U", "shop", "-d", "shop", "-tAc", "select count(*) from products").stdout().strip()).isEqualTo("1000");
+        assertThat(products(db)).isEqualTo("1000");
+    }
+
+    @Test
+    void aTestThatChangesTheDataPutsThePreparedStateBack(ServiceHandle db) {
+        db.exec("psql", "-U", "shop", "-d", "shop", "-c", "delete from products where id > 10");
+        assertThat(products(db)).isEqualTo("10");
+
+        db.reset(); // a new container from the snapshot, on the same host port; the job does not run again
+
+        assertThat(products(db)).isEqualTo("1000");
+    }
+
+    private static String products(ServiceHandle db) {
+        return db.exec("psql", "-U", "shop", "-d", "shop", "-tAc", "select count(*) from products").stdout().strip();
     }
 }

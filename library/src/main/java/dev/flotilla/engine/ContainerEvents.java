@@ -3,9 +3,11 @@ package dev.flotilla.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,8 @@ final class ContainerEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerEvents.class);
     private static final long PATIENCE_MILLIS = 3000;
+    private static final int DESTROY_ATTEMPTS = 10;
+    private static final long DESTROY_PAUSE_MILLIS = 200;
     /** Docker keeps only its last 256 events: those of a removed instance are kept once read, for the pages written later. */
     private static final Map<InstanceRecord, List<ContainerEvent>> OF_REMOVED = new ConcurrentHashMap<>();
 
@@ -51,9 +55,30 @@ final class ContainerEvents {
         }
         boolean removed = instance.removed().isPresent();
         Optional<List<ContainerEvent>> asked = ask(instance);
+        // At a JVM's exit Testcontainers' own hook may still be removing a container that Flotilla found
+        // under removal already: its destroy comes a moment later.
+        for (int attempt = 0; removed && attempt < DESTROY_ATTEMPTS && asked.filter(ContainerEvents::destroyMissing).isPresent(); attempt++) {
+            try {
+                Thread.sleep(DESTROY_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            asked = ask(instance);
+        }
         asked.filter(events -> removed).ifPresent(events -> OF_REMOVED.put(instance, events));
         unanswered = asked.isEmpty();
         return asked;
+    }
+
+    /** Whether a container created is not destroyed yet, as these events tell. */
+    private static boolean destroyMissing(List<ContainerEvent> events) {
+        Set<String> created = new HashSet<>();
+        Set<String> destroyed = new HashSet<>();
+        for (ContainerEvent event : events) {
+            (event.action().equals("destroy") ? destroyed : created).add(event.container());
+        }
+        return !destroyed.containsAll(created);
     }
 
     private static Optional<List<ContainerEvent>> ask(InstanceRecord instance) {

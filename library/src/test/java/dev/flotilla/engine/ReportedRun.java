@@ -72,7 +72,8 @@ final class ReportedRun {
     private static InstanceRecord broken() {
         var definition = Flotilla.topology(BROKEN)
                 .service("bystander", "busybox:1.36", s -> s.command("sleep", "600"))
-                .service("crash", "busybox:1.36", s -> s.ports(8080).command("sh", "-c", "echo giving up >&2; exit 3"))
+                // Fails only after a while, so that the bystander is ready by then however loaded the machine is.
+                .service("crash", "busybox:1.36", s -> s.ports(8080).command("sh", "-c", "sleep 3; echo giving up >&2; exit 3"))
                 .service("after", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("crash"))
                 .build();
         catchThrowableOfType(ServiceStartException.class, definition::start);

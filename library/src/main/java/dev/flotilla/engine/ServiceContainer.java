@@ -64,8 +64,6 @@ final class ServiceContainer {
     private volatile Map<Integer, Integer> portsToKeep = Map.of();
     /** Whether the container was created behind a {@link StartGate}. */
     private volatile boolean gated;
-    /** Whether its gate is still shut: started by Docker, its own process held back. */
-    private volatile boolean held;
     /** Whether its gate was opened: a restart runs its process at once. */
     private volatile boolean opened;
     /** The writing of the gate's open file, once the gate was opened. */
@@ -312,7 +310,8 @@ final class ServiceContainer {
         }
     }
 
-    private static byte[] tar(String name, byte[] content, int mode) {
+    /** A tar archive of one file, {@code name} relative to the archive's root. */
+    static byte[] tar(String name, byte[] content, int mode) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             TarArchiveEntry entry = new TarArchiveEntry(name);
@@ -349,7 +348,6 @@ final class ServiceContainer {
         }
         try {
             docker.client().startContainerCmd(containerId).exec();
-            held = gated && !opened;
             everStarted = true;
             log.markRunStart();
         } catch (NotModifiedException alreadyRunning) {
@@ -370,14 +368,13 @@ final class ServiceContainer {
 
     /** Whether Docker started the container while its gate holds its own process back. */
     boolean held() {
-        return held;
+        return gated && everStarted && !opened;
     }
 
     /** Opens the gate of a held container: its own process starts now. */
     void openGate() {
         StartGate.signal(docker.client(), containerId);
         opened = true;
-        held = false;
         // Off the start's path: the file matters to a later restart, which waits for it (and to a signal sent too soon).
         String id = containerId;
         openFileWritten = CompletableFuture.runAsync(() -> StartGate.writeOpenFile(docker.client(), id), EngineThreads.EXECUTOR);
@@ -584,24 +581,24 @@ final class ServiceContainer {
         }
         docker.client().waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
         docker.client().renameContainerCmd(id).withName(containerName + "-old-" + Long.toHexString(System.nanoTime())).exec();
-        containerId = null;
-        mappedPorts = Map.of();
-        held = false;
-        opened = false;
-        everStarted = false;
+        letGo();
         portsToKeep = ports;
         return id;
+    }
+
+    /** Forgets the container (not its host ports): the next one is created anew. */
+    private void letGo() {
+        containerId = null;
+        mappedPorts = Map.of();
+        opened = false;
+        everStarted = false;
     }
 
     /** Removes the container, so that it can be created again (with new host ports); the service's log carries on. */
     void discardForRecreate() {
         portsToKeep = Map.of();
         String id = containerId;
-        containerId = null;
-        mappedPorts = Map.of();
-        held = false;
-        opened = false;
-        everStarted = false;
+        letGo();
         if (id != null) {
             DockerRemoval.container(docker.client(), id);
         }

@@ -1,7 +1,6 @@
 package dev.flotilla.engine;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Lets Docker start a dependent's container before its dependencies are ready while holding its
@@ -82,20 +79,7 @@ final class StartGate {
 
     /** Writes {@link #OPEN_FILE}, so that a restart of the container runs its process at once. */
     static void writeOpenFile(DockerClient client, String containerId) {
-        client.copyArchiveToContainerCmd(containerId).withRemotePath("/").withTarInputStream(openFileArchive()).exec();
-    }
-
-    private static InputStream openFileArchive() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry entry = new TarArchiveEntry(OPEN_FILE.substring(1));
-            entry.setSize(0);
-            entry.setMode(0444);
-            tar.putArchiveEntry(entry);
-            tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ByteArrayInputStream(bytes.toByteArray());
+        byte[] archive = ServiceContainer.tar(OPEN_FILE.substring(1), new byte[0], 0444);
+        client.copyArchiveToContainerCmd(containerId).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(archive)).exec();
     }
 }

@@ -65,18 +65,21 @@ class ProxyFaultsTest {
 
     @Test
     void latencyDelaysEachWayByWhatWasSet() throws Exception {
-        long baseline = millisOf("orders", "redis-cli -h cache PING");
+        long baseline = fastestOf("orders", "redis-cli -h cache PING");
         try (ActiveFault slow = running.network().between("orders", "cache").latency(Duration.ofMillis(300))) {
             assertThat(slow.description()).isEqualTo("latency (latency=300, jitter=0) on orders -> cache, both ways, through the link's proxy");
             long slowed = millisOf("orders", "redis-cli -h cache PING");
-            long unaffected = millisOf("billing", "redis-cli -h cache PING");
-            // 300 ms on the request and 300 ms on the answer; a loaded machine only adds to it.
-            assertThat(slowed - baseline).isBetween(540L, 2000L);
-            assertThat(unaffected).isLessThan(baseline + 150);
+            // 300 ms on the request and 300 ms on the answer. The lower bound is on the whole call, never less than
+            // the delays however fast the client; above it a loaded machine only adds, so the upper bound is wide.
+            assertThat(slowed).isGreaterThanOrEqualTo(590L);
+            assertThat(slowed - baseline).isLessThan(2000L);
+            assertThat(millisOf("billing", "redis-cli -h cache PING")).as("billing -> cache has no proxy").isLessThan(540L);
         }
         try (ActiveFault slowAnswers = running.network().between("orders", "cache").downstream().latency(Duration.ofMillis(300))) {
-            // One way only: well under the 600 ms of both ways.
-            assertThat(millisOf("orders", "redis-cli -h cache PING") - baseline).isBetween(270L, 580L);
+            // One way only: at least the 300 ms of the answer, and well under the 600 ms of both ways.
+            long slowed = millisOf("orders", "redis-cli -h cache PING");
+            assertThat(slowed).isGreaterThanOrEqualTo(290L);
+            assertThat(slowed - baseline).isLessThan(580L);
         }
     }
 
@@ -101,12 +104,13 @@ class ProxyFaultsTest {
     @Test
     void bandwidthLimitsHowFastAnswersCome() {
         running.service("cache").exec("sh", "-c", "head -c 200000 /dev/zero | tr '\\0' x | redis-cli -x SET big");
-        long baseline = millisOf("orders", "redis-cli -h cache GET big > /dev/null");
+        long baseline = fastestOf("orders", "redis-cli -h cache GET big > /dev/null");
         try (ActiveFault narrow = running.network().between("orders", "cache").downstream().bandwidth(100)) {
             long limited = millisOf("orders", "redis-cli -h cache GET big > /dev/null");
             // 200,000 bytes at 100 KB/s: at least about two seconds (less a first burst). Above that only
             // a wide bound: on a loaded machine the transfer takes longer, and "slowed, not cut" is the point.
-            assertThat(limited - baseline).isBetween(1550L, 8000L);
+            assertThat(limited).isGreaterThanOrEqualTo(1550L);
+            assertThat(limited - baseline).isLessThan(8000L);
         }
     }
 
@@ -124,9 +128,9 @@ class ProxyFaultsTest {
 
     @Test
     void toxicityZeroAffectsNoConnectionAndADownLinkTakesNone() {
-        long baseline = millisOf("orders", "redis-cli -h cache PING");
         try (ActiveFault none = running.network().between("orders", "cache").toxicity(0.0).latency(Duration.ofMillis(500))) {
-            assertThat(millisOf("orders", "redis-cli -h cache PING")).isLessThan(baseline + 250);
+            // A toxic that applied would hold the request alone for 500 ms.
+            assertThat(millisOf("orders", "redis-cli -h cache PING")).isLessThan(450L);
         }
         assertThatThrownBy(() -> running.network().between("orders", "cache").toxicity(0.5).down())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -155,6 +159,18 @@ class ProxyFaultsTest {
         ExecResult result = handle.exec("sh", "-c", "s=$(date +%s%N); " + command + "; e=$(date +%s%N); echo took=$(( (e - s) / 1000000 ))");
         String took = result.stdout().replaceAll("(?s).*took=(\\d+).*", "$1");
         return Long.parseLong(took.strip());
+    }
+
+    /**
+     * The fastest of three runs: a baseline to subtract must not carry one run's stall (a loaded machine's
+     * process start), which would make a delay look shorter than it was.
+     */
+    private static long fastestOf(String client, String command) {
+        long fastest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            fastest = Math.min(fastest, millisOf(client, command));
+        }
+        return fastest;
     }
 
     private static String stats() throws IOException, InterruptedException {

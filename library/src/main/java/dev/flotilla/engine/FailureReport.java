@@ -86,7 +86,7 @@ final class FailureReport {
                 return "running" + (health == null || health.isEmpty() ? "" : ", health " + health);
             }
             boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled());
-            return state.getStatus() + ", exit code " + state.getExitCodeLong()
+            return StatusWords.dockers(state.getStatus()) + ", exit code " + state.getExitCodeLong()
                     + ", OOM-killed " + (oomKilled ? "yes" : "no") + likelyOomKill(container, state.getExitCodeLong(), oomKilled)
                     + (state.getError() == null || state.getError().isEmpty() ? "" : ", error: " + state.getError());
         } catch (NotFoundException e) {

@@ -58,12 +58,12 @@ final class FoundInstance {
         long newest = containers.stream().mapToLong(Container::getCreated).max().orElse(0);
         return Instant.ofEpochSecond(newest).plus(YOUNG).isAfter(Instant.now())
                 && spec.services().stream().allMatch(service -> replicasFound(service) <= service.replicas())
-                && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(c.getState()) || completed(c));
+                && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(StatusWords.dockers(c.getState())) || completed(c));
     }
 
     /** A job's container that ran to completion: exited with 0 (the list only says so in its status, "Exited (0) ..."). */
     private static boolean completed(Container container) {
-        return "exited".equals(container.getState()) && String.valueOf(container.getStatus()).startsWith("Exited (0)");
+        return "exited".equals(StatusWords.dockers(container.getState())) && String.valueOf(container.getStatus()).startsWith("Exited (0)");
     }
 
     /**
@@ -80,7 +80,7 @@ final class FoundInstance {
                 if (container == null) {
                     problems.add("service \"" + name + "\" has no container");
                 } else if (service.job() ? !completed(container) : !"running".equals(container.getState())) {
-                    problems.add("service \"" + name + "\" is " + (service.job() ? container.getStatus() : container.getState()));
+                    problems.add("service \"" + name + "\" is " + (service.job() ? container.getStatus() : StatusWords.dockers(container.getState())));
                 }
             }
             // A scale-up that a test did not undo (its JVM died first) would leave more replicas answering to the name.

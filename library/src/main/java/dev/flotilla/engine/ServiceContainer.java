@@ -449,7 +449,7 @@ final class ServiceContainer {
             if (Boolean.TRUE.equals(state.getRunning())) {
                 return Boolean.TRUE.equals(state.getPaused()) ? "it is paused" : "it is running";
             }
-            return "it is not running (" + state.getStatus() + ", exit code " + state.getExitCodeLong()
+            return "it is not running (" + StatusWords.dockers(state.getStatus()) + ", exit code " + state.getExitCodeLong()
                     + (Boolean.TRUE.equals(state.getOOMKilled()) ? ", OOM-killed" : "") + ")";
         } catch (NotFoundException e) {
             return "its container no longer exists";
@@ -473,7 +473,7 @@ final class ServiceContainer {
         boolean finished = state.getFinishedAt() != null && !state.getFinishedAt().startsWith("0001-");
         OptionalLong exitCode = finished && state.getExitCodeLong() != null ? OptionalLong.of(state.getExitCodeLong()) : OptionalLong.empty();
         String health = state.getHealth() == null ? null : state.getHealth().getStatus();
-        return new ServiceState(String.valueOf(state.getStatus()), running, exitCode, Boolean.TRUE.equals(state.getOOMKilled()),
+        return new ServiceState(StatusWords.dockers(state.getStatus()), running, exitCode, Boolean.TRUE.equals(state.getOOMKilled()),
                 inspection.getRestartCount() == null ? 0 : inspection.getRestartCount(),
                 Optional.ofNullable(health).filter(h -> !h.isEmpty()));
     }

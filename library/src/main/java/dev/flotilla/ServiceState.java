@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
 /**
  * What a service's container is doing, as the engine reports it at the moment it is asked.
  *
- * @param status the engine's word for it: {@code created}, {@code running}, {@code paused},
+ * @param status the engine's word for it, in Docker's words on every engine (Podman's own
+ *     {@code stopped} reads {@code exited}): {@code created}, {@code running}, {@code paused},
  *     {@code exited}, {@code removed}...
  * @param running whether the container runs (paused counts as running)
  * @param exitCode the exit code of its last run; empty while it has never exited

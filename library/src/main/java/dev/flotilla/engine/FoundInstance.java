@@ -58,12 +58,17 @@ final class FoundInstance {
         long newest = containers.stream().mapToLong(Container::getCreated).max().orElse(0);
         return Instant.ofEpochSecond(newest).plus(YOUNG).isAfter(Instant.now())
                 && spec.services().stream().allMatch(service -> replicasFound(service) <= service.replicas())
-                && containers.stream().allMatch(c -> "running".equals(c.getState()) || STARTING.contains(StatusWords.dockers(c.getState())) || completed(c));
+                && containers.stream().allMatch(c -> "running".equals(state(c)) || STARTING.contains(state(c)) || completed(c));
+    }
+
+    /** The container's state as the list gives it, in Docker's words whatever the engine. */
+    private static String state(Container container) {
+        return StatusWords.dockers(container.getState());
     }
 
     /** A job's container that ran to completion: exited with 0 (the list only says so in its status, "Exited (0) ..."). */
     private static boolean completed(Container container) {
-        return "exited".equals(StatusWords.dockers(container.getState())) && String.valueOf(container.getStatus()).startsWith("Exited (0)");
+        return "exited".equals(state(container)) && String.valueOf(container.getStatus()).startsWith("Exited (0)");
     }
 
     /**
@@ -79,8 +84,8 @@ final class FoundInstance {
                 Container container = byReplica.get(name);
                 if (container == null) {
                     problems.add("service \"" + name + "\" has no container");
-                } else if (service.job() ? !completed(container) : !"running".equals(container.getState())) {
-                    problems.add("service \"" + name + "\" is " + (service.job() ? container.getStatus() : StatusWords.dockers(container.getState())));
+                } else if (service.job() ? !completed(container) : !"running".equals(state(container))) {
+                    problems.add("service \"" + name + "\" is " + (service.job() ? container.getStatus() : state(container)));
                 }
             }
             // A scale-up that a test did not undo (its JVM died first) would leave more replicas answering to the name.

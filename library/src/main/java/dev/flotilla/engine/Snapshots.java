@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -52,6 +53,8 @@ final class Snapshots {
     /** As long as a test's stop gives a container: a database writes what it holds before it stops. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int TAG_HASH_LENGTH = 24;
+    /** Numbers this JVM's commits, for their names. */
+    private static final AtomicInteger COMMITS = new AtomicInteger();
 
     /** A snapshot to take in this start: of {@code service}, once {@code preparers} have completed. */
     record Pending(String service, List<String> preparers, String key, String tag) {
@@ -126,17 +129,21 @@ final class Snapshots {
         String step = "snapshot " + pending.tag();
         try {
             container.stop(STOP_GRACE);
-            String committed = client.commitCmd(container.containerId()).exec();
             InspectContainerResponse inspection = container.inspect();
             List<String> volumePaths = inspection.getMounts() == null ? List.of() : inspection.getMounts().stream()
                     .filter(m -> m.getName() != null && !m.getName().isEmpty() && m.getDestination() != null)
                     .map(m -> m.getDestination().getPath()).toList();
-            SnapshotContext context = SnapshotContext.of(client, container.containerId(), committed, volumePaths,
-                    Map.of(LABEL, pending.key(), SERVICE_LABEL, pending.service(), TOPOLOGY_LABEL, topology.spec().name()));
+            String committed = commit(client, container.containerId(), pending.tag());
             try {
-                ImageBuild.run(container.docker(), pending.service(), pending.tag(), context);
+                SnapshotContext context = SnapshotContext.of(client, container.containerId(), committed, volumePaths,
+                        Map.of(LABEL, pending.key(), SERVICE_LABEL, pending.service(), TOPOLOGY_LABEL, topology.spec().name()));
+                try {
+                    ImageBuild.run(container.docker(), pending.service(), pending.tag(), context);
+                } finally {
+                    context.delete();
+                }
             } finally {
-                context.delete();
+                untag(client, committed);
             }
             container.record().phase(step, began, Phase.OK);
             topology.snapshotImage(pending.service(), pending.tag());
@@ -148,6 +155,32 @@ final class Snapshots {
                     + e.getMessage(), e);
         }
         ServiceStart.run(topology, container, aborted);
+    }
+
+    /**
+     * Keeps the stopped container as an image under a name of its own, for the snapshot's build to start
+     * {@code FROM}; returns that name. Named, not left untagged, because Podman removes an untagged image
+     * whenever an image it counts as that image's child is removed, and it did so, between the commit and
+     * the build, when another JVM removed an image it had built ("creating build container: (id): image
+     * not known"). The name is this JVM's and this snapshot's alone, so that two JVMs taking the same
+     * snapshot at once do not take each other's.
+     */
+    private static String commit(DockerClient client, String containerId, String snapshotTag) {
+        int colon = snapshotTag.lastIndexOf(':');
+        String repository = snapshotTag.substring(0, colon);
+        String tag = snapshotTag.substring(colon + 1) + "-committed-" + Labels.SESSION_ID.substring(0, 8)
+                + "-" + COMMITS.incrementAndGet();
+        client.commitCmd(containerId).withRepository(repository).withTag(tag).exec();
+        return repository + ":" + tag;
+    }
+
+    /** Removes the committed image's name; its layers stay as long as the snapshot image uses them. */
+    private static void untag(DockerClient client, String committed) {
+        try {
+            client.removeImageCmd(committed).exec();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove the name {} of a snapshot's committed container: {}", committed, e.getMessage());
+        }
     }
 
     /** Removes snapshot images taken longer than {@code timeToLive} ago; one in use stays. Returns how many it removed. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
@@ -55,6 +56,7 @@ class SnapshotTest {
         }
         assertThat(snapshots()).hasSize(1);
         assertThat(snapshots().get(0).getRepoTags()[0]).contains("flotilla-snapshot/db:"); // Podman names it docker.io/flotilla-snapshot/...
+        assertThat(imageNames()).as("the committed container's temporary name is gone").noneMatch(name -> name.contains("-committed-"));
 
         long restoredSince = Instant.now().getEpochSecond();
         try (RunningTopology running = shop(500).start()) {
@@ -235,6 +237,12 @@ class SnapshotTest {
 
     private static List<Image> snapshots() {
         return snapshotsOf(TOPOLOGY);
+    }
+
+    private static List<String> imageNames() {
+        return DockerState.client().listImagesCmd().exec().stream()
+                .flatMap(image -> image.getRepoTags() == null ? Stream.<String>empty() : Stream.of(image.getRepoTags()))
+                .toList();
     }
 
     private static List<Image> snapshotsOf(String topology) {

@@ -159,11 +159,12 @@ final class Snapshots {
 
     /**
      * Keeps the stopped container as an image under a name of its own, for the snapshot's build to start
-     * {@code FROM}; returns that name. Named, not left untagged, because Podman removes an untagged image
-     * whenever an image it counts as that image's child is removed, and it did so, between the commit and
-     * the build, when another JVM removed an image it had built ("creating build container: (id): image
-     * not known"). The name is this JVM's and this snapshot's alone, so that two JVMs taking the same
-     * snapshot at once do not take each other's.
+     * {@code FROM}; returns that name. Named, not left untagged: on Podman 4.3 the untagged commit was
+     * gone by the time of the build ("creating build container: (id): image not known") whenever another
+     * JVM removed an image it had built meanwhile; named, it never was (10 rounds of 10). Most likely
+     * Podman's removal of an image also prunes untagged images it counts as that image's parents; that
+     * is inferred from the fix, not read in Podman's code. The name is this JVM's and this snapshot's
+     * alone, so that two JVMs taking the same snapshot at once do not take each other's.
      */
     private static String commit(DockerClient client, String containerId, String snapshotTag) {
         int colon = snapshotTag.lastIndexOf(':');

@@ -113,8 +113,7 @@ class ReplicasTest {
             String fourthHostname = fourth.exec("hostname").stdout().strip();
             assertThat(httpGet(fourth.uri(80))).isEqualTo(fourthHostname + "\n");
             assertThat(addresses(client, "web", 4)).hasSize(4);
-            String fourthAddress = fourth.exec("hostname", "-i").stdout().strip();
-            assertThat(client.exec("timeout", "5", "wget", "-qO-", "http://" + fourthAddress + "/").stdout()).isEqualTo(fourthHostname + "\n");
+            assertThat(answerAtItsAddress(client, fourth)).isEqualTo(fourthHostname);
             assertThat(webContainers(instance)).hasSize(4);
             assertThat(record(running).moreReplicas()).extracting(r -> r.stdoutFile().orElseThrow().getFileName().toString())
                     .contains("web-2.log", "web-3.log", "web-4.log");
@@ -122,9 +121,7 @@ class ReplicasTest {
             web.scale(1);
             assertThat(web.replicas()).extracting(ServiceHandle::containerId).containsExactly(before.get(0));
             assertThat(webContainers(instance)).extracting(Container::getId).containsExactly(before.get(0));
-            if (!DockerState.isPodman()) {
-                // Podman 4.3's DNS can forget the name of the replica left after a scale-down (in .ci/run
-                // it answered nothing for over 45 s, twice); the README's Podman row says so.
+            if (dnsAnswersRightAfterAStop()) {
                 assertThat(addresses(client, "web", 1)).hasSize(1);
             }
             assertThatThrownBy(fourth::start)
@@ -140,7 +137,12 @@ class ReplicasTest {
             // Healing, as after each test of a topology that outlives it, scales back to the declared replicas.
             running.heal();
             assertThat(web.replicas()).hasSize(3).allSatisfy(replica -> assertThat(replica.isRunning()).isTrue());
-            assertThat(addresses(client, "web", 3)).hasSize(3);
+            for (ServiceHandle replica : web.replicas()) {
+                assertThat(answerAtItsAddress(client, replica)).isEqualTo(replica.exec("hostname").stdout().strip());
+            }
+            if (dnsAnswersRightAfterAStop()) {
+                assertThat(addresses(client, "web", 3)).hasSize(3);
+            }
         }
         assertThat(DockerState.containers(Labels.TOPOLOGY, instance)).isEmpty();
         assertThat(DockerState.networks(Labels.TOPOLOGY, instance)).isZero();
@@ -153,16 +155,25 @@ class ReplicasTest {
             ServiceHandle second = web.replicas().get(1);
             String secondHostname = second.exec("hostname").stdout().strip();
 
+            ServiceHandle client = running.service("client");
+            String firstHostname = web.exec("hostname").stdout().strip();
+
             web.stop();
             assertThat(web.isRunning()).isFalse();
             assertThat(second.isRunning()).isTrue();
-            // A stopped container leaves the name's answers: every lookup now reaches the one left.
-            assertThat(running.service("client").exec("sh", "-c", "for i in $(seq 1 10); do timeout 5 wget -qO- http://web/; done")
-                    .stdout().lines().distinct().toList()).containsExactly(secondHostname);
+            assertThat(answerAtItsAddress(client, second)).isEqualTo(secondHostname);
+            if (dnsAnswersRightAfterAStop()) {
+                // A stopped container leaves the name's answers: every lookup now reaches the one left.
+                assertThat(client.exec("sh", "-c", "for i in $(seq 1 10); do timeout 5 wget -qO- http://web/; done")
+                        .stdout().lines().distinct().toList()).containsExactly(secondHostname);
+            }
 
             running.heal();
             assertThat(web.isRunning()).isTrue();
-            assertThat(addresses(running.service("client"), "web", 2)).hasSize(2);
+            assertThat(answerAtItsAddress(client, web)).isEqualTo(firstHostname);
+            if (dnsAnswersRightAfterAStop()) {
+                assertThat(addresses(client, "web", 2)).hasSize(2);
+            }
 
             second.kill();
             assertThatThrownBy(second::pause)
@@ -243,6 +254,23 @@ class ReplicasTest {
             found = lookUp(client, name);
         }
         return found;
+    }
+
+    /**
+     * Whether the engine's DNS can be asked right after a container of the network stopped. Podman 4.3's
+     * (aardvark-dns, Debian 12) then at times answers no name of the network at all, not even those of the
+     * containers still running, for 20 s and more (in .ci/run: over 45 s). Reproduced with the podman CLI alone,
+     * two containers under one alias and one of them stopped, in 3 rounds of 11. The containers still answer at
+     * their addresses, which the tests check on every engine.
+     */
+    private static boolean dnsAnswersRightAfterAStop() {
+        return !DockerState.isPodman();
+    }
+
+    /** What {@code replica} answers the client at its own address, the engine's DNS left out. */
+    private static String answerAtItsAddress(ServiceHandle client, ServiceHandle replica) {
+        String address = replica.exec("hostname", "-i").stdout().strip();
+        return client.exec("timeout", "5", "wget", "-qO-", "http://" + address + "/").stdout().strip();
     }
 
     private static List<String> lookUp(ServiceHandle client, String name) {

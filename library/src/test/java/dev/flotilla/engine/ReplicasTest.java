@@ -258,10 +258,10 @@ class ReplicasTest {
 
     /**
      * Whether the engine's DNS can be asked right after a container of the network stopped. Podman 4.3's
-     * (aardvark-dns, Debian 12) then at times answers no name of the network at all, not even those of the
+     * (aardvark-dns, Debian 12) then at times answers no name of that network at all, not even those of the
      * containers still running, for 20 s and more (in .ci/run: over 45 s). Reproduced with the podman CLI alone,
-     * two containers under one alias and one of them stopped, in 3 rounds of 11. The containers still answer at
-     * their addresses, which the tests check on every engine.
+     * two containers under one alias and one of them stopped, in 5 rounds of 17; the names of another network
+     * kept answering. The containers still answer at their addresses, which the tests check on every engine.
      */
     private static boolean dnsAnswersRightAfterAStop() {
         return !DockerState.isPodman();

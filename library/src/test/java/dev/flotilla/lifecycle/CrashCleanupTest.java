@@ -34,9 +34,17 @@ class CrashCleanupTest {
     }
 
     private static void killAndCount(ChildJvm child) throws Exception {
-        String[] ready = child.awaitLine("READY ", 120).split(" ");
-        String session = ready[1];
-        assertThat(countOfSession(session)).as("2 containers, a network and a volume").isEqualTo(4);
+        String session;
+        try {
+            String[] ready = child.awaitLine("READY ", 120).split(" ");
+            session = ready[1];
+            assertThat(countOfSession(session)).as("2 containers, a network and a volume; the engine has %s", DockerState.describe(ready[2]))
+                    .isEqualTo(4);
+        } catch (Throwable failure) {
+            child.process().destroy(); // SIGTERM: the child's own shutdown hook removes its topology, labelled or not
+            child.process().waitFor();
+            throw failure;
+        }
 
         long killedAt = System.nanoTime();
         child.process().destroyForcibly(); // SIGKILL

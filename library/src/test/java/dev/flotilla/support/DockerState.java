@@ -1,9 +1,11 @@
 package dev.flotilla.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import dev.flotilla.engine.DockerEngine;
 import dev.flotilla.engine.Labels;
@@ -93,6 +95,29 @@ public final class DockerState {
     public static long volumes(String key, String value) {
         var volumes = client().listVolumesCmd().withFilter("label", List.of(key + "=" + value)).exec().getVolumes();
         return volumes == null ? 0 : volumes.size();
+    }
+
+    /**
+     * Every container, network and volume whose name holds {@code instanceId}, labelled or not, each
+     * with its session label: for a message that says what a count by label missed.
+     */
+    public static String describe(String instanceId) {
+        List<String> found = new ArrayList<>();
+        client().listContainersCmd().withShowAll(true).exec().stream()
+                .filter(c -> c.getNames() != null && String.join(",", c.getNames()).contains(instanceId))
+                .forEach(c -> found.add("container " + String.join(",", c.getNames()) + session(c.getLabels())));
+        client().listNetworksCmd().exec().stream().filter(n -> n.getName().contains(instanceId))
+                .forEach(n -> found.add("network " + n.getName() + session(n.getLabels())));
+        var volumes = client().listVolumesCmd().exec().getVolumes();
+        (volumes == null ? List.<InspectVolumeResponse>of() : volumes).stream()
+                .filter(v -> v.getName().contains(instanceId))
+                .forEach(v -> found.add("volume " + v.getName() + session(v.getLabels())));
+        return found.toString();
+    }
+
+    private static String session(Map<String, String> labels) {
+        String session = labels == null ? null : labels.get(Labels.SESSION);
+        return session == null ? " (no session label)" : " (session " + session.substring(0, 8) + ")";
     }
 
     /** Containers, networks and volumes left of one topology instance. */

@@ -63,7 +63,7 @@ final class ServiceReset {
             for (String volume : volumes) {
                 String name = TopologyVolumes.dockerName(topology.networkName(), volume);
                 DockerRemoval.volume(client, name);
-                client.createVolumeCmd().withName(name).withLabels(topology.labels()).exec();
+                TopologyVolumes.createOne(client, name, topology.labels());
             }
             RuntimeException failure = ServiceScaling.startInParallel(topology, replicas.stream().map(TopologyServiceHandle::container).toList());
             // Nothing of the old containers outlives the reset, whatever became of the new ones.

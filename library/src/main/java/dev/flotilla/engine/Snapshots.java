@@ -160,11 +160,13 @@ final class Snapshots {
     /**
      * Keeps the stopped container as an image under a name of its own, for the snapshot's build to start
      * {@code FROM}; returns that name. Named, not left untagged: on Podman 4.3 the untagged commit was
-     * gone by the time of the build ("creating build container: (id): image not known") whenever another
-     * JVM removed an image it had built meanwhile; named, it never was (10 rounds of 10). Most likely
-     * Podman's removal of an image also prunes untagged images it counts as that image's parents; that
-     * is inferred from the fix, not read in Podman's code. The name is this JVM's and this snapshot's
-     * alone, so that two JVMs taking the same snapshot at once do not take each other's.
+     * at times gone by the time of the build ("creating build container: (id): image not known") while
+     * other JVMs ran; named, it never was (10 rounds of 10). The likely cause, shown to happen there: without
+     * Ryuk, every JVM that used Testcontainers prunes at its exit the dangling images labelled
+     * {@code org.testcontainers=true} and its own session, and Podman 4.3 takes those two label filters as
+     * alternatives, so it pruned every dangling image with the first label, this commit (which has the
+     * container's labels) included. A prune leaves named images alone. The name is this JVM's and this
+     * snapshot's alone, so that two JVMs taking the same snapshot at once do not take each other's.
      */
     private static String commit(DockerClient client, String containerId, String snapshotTag) {
         int colon = snapshotTag.lastIndexOf(':');

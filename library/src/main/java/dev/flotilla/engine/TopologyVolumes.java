@@ -1,6 +1,7 @@
 package dev.flotilla.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,28 @@ final class TopologyVolumes {
     /** Creates the instance's volumes with its labels (before any container mounts one, so that none is made unlabelled). */
     static void create(DockerClient client, TopologySpec spec, String networkName, Map<String, String> labels) {
         for (String volume : declared(spec)) {
-            client.createVolumeCmd().withName(dockerName(networkName, volume)).withLabels(labels).exec();
+            createOne(client, dockerName(networkName, volume), labels);
         }
+    }
+
+    /** Creates one volume of an instance whose containers and network carry {@code instanceLabels}. */
+    static void createOne(DockerClient client, String dockerName, Map<String, String> instanceLabels) {
+        client.createVolumeCmd().withName(dockerName).withLabels(withoutTestcontainersLabels(instanceLabels)).exec();
+    }
+
+    /**
+     * The instance's labels less Testcontainers' own ({@code org.testcontainers*}). Without Ryuk, every JVM
+     * that used Testcontainers prunes at its exit the unused volumes labelled {@code org.testcontainers=true}
+     * and its own session. Podman 4.3 matches a volume prune's label filters as alternatives (Docker
+     * requires them all), so there any JVM's exit removed every unused volume carrying the first label:
+     * another JVM's volume created a moment before its container, which the container's create then made
+     * anew, unlabelled. Flotilla removes its volumes itself: with the instance, and by its session label
+     * after a crash.
+     */
+    private static Map<String, String> withoutTestcontainersLabels(Map<String, String> instanceLabels) {
+        Map<String, String> labels = new HashMap<>(instanceLabels);
+        labels.keySet().removeIf(key -> key.startsWith("org.testcontainers"));
+        return labels;
     }
 
     /** Removes the instance's volumes, after its containers; returns the failures. */

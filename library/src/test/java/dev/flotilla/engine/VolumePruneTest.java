@@ -25,8 +25,9 @@ class VolumePruneTest {
     @Test
     void anotherJvmsTestcontainersPruneLeavesAFlotillaVolumeAlone() {
         DockerClient client = DockerState.client();
-        String name = "flotilla-volumeprune-" + Labels.SESSION_ID.substring(0, 8) + "-data";
-        TopologyVolumes.createOne(client, name, Labels.forTopology("volumeprune", "0000"));
+        String instance = Labels.SESSION_ID.substring(0, 8); // this JVM's alone, so that a run beside it counts its own
+        String name = "flotilla-volumeprune-" + instance + "-data";
+        TopologyVolumes.createOne(client, name, Labels.forTopology("volumeprune", instance));
         try {
             // What Testcontainers' JVM hook prunes at the exit of a JVM of another session.
             Map<String, String> anotherJvm = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
@@ -34,9 +35,9 @@ class VolumePruneTest {
             String[] filters = anotherJvm.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             client.pruneCmd(PruneType.VOLUMES).withLabelFilter(filters).exec();
 
-            assertThat(DockerState.volumes(Labels.TOPOLOGY, "0000")).as("the volume, after another JVM's Testcontainers prune").isEqualTo(1);
+            assertThat(DockerState.volumes(Labels.TOPOLOGY, instance)).as("the volume, after another JVM's Testcontainers prune").isEqualTo(1);
             Map<String, String> labels = client.inspectVolumeCmd(name).exec().getLabels();
-            assertThat(labels).containsEntry(Labels.SESSION, Labels.SESSION_ID).containsEntry(Labels.TOPOLOGY, "0000")
+            assertThat(labels).containsEntry(Labels.SESSION, Labels.SESSION_ID).containsEntry(Labels.TOPOLOGY, instance)
                     .containsKey(SessionIdentity.PID_LABEL);
             assertThat(labels.keySet()).noneMatch(key -> key.startsWith("org.testcontainers"));
         } finally {

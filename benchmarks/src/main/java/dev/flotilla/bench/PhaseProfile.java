@@ -21,7 +21,7 @@ import org.testcontainers.DockerClientFactory;
  * the floor and Flotilla interleaved, and prints for each phase the median time since the call.
  *
  * <p>Run: {@code -Dbench.main=dev.flotilla.bench.PhaseProfile}, arguments
- * {@code [rounds] [scenario: single|independent8|chain4|diamond]}.
+ * {@code [rounds] [scenario: single|independentN|chain4|diamond]}.
  */
 public final class PhaseProfile {
 
@@ -30,11 +30,12 @@ public final class PhaseProfile {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        Scenario scenario = switch (args.length > 1 ? args[1] : "single") {
-            case "independent8" -> Scenario.independent(8);
+        String name = args.length > 1 ? args[1] : "single";
+        Scenario scenario = switch (name) {
             case "chain4" -> Scenario.chain(4);
             case "diamond" -> Scenario.diamond();
-            default -> Scenario.single();
+            default -> name.startsWith("independent") ? Scenario.independent(Integer.parseInt(name.substring("independent".length())))
+                    : Scenario.single();
         };
         List<Contender> contenders = List.of(new DockerJavaFloor(), new FlotillaContender());
         Map<String, Map<String, List<Double>>> phases = new LinkedHashMap<>();
@@ -60,7 +61,7 @@ public final class PhaseProfile {
                     long closed = nowNanos();
                     Thread.sleep(500); // let the last events arrive
                     if (round > 0) {
-                        record(phases, contender.name(), call, returned, closeCall, closed, events);
+                        record(phases, scenario, contender.name(), call, returned, closeCall, closed, events);
                     }
                     Thread.sleep(300);
                 }
@@ -78,7 +79,7 @@ public final class PhaseProfile {
         return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 
-    private static void record(Map<String, Map<String, List<Double>>> phases, String contender,
+    private static void record(Map<String, Map<String, List<Double>>> phases, Scenario scenario, String contender,
                                long call, long returned, long closeCall, long closed, List<Event> events) {
         Map<String, Long> firstAndLast = new LinkedHashMap<>();
         for (Event event : events) {
@@ -95,6 +96,11 @@ public final class PhaseProfile {
             long at = event.getTimeNano();
             firstAndLast.merge("first " + key, at, Math::min);
             firstAndLast.merge("last " + key, at, Math::max);
+            String service = serviceOf(scenario, String.valueOf(attributes.get("name")));
+            if (type.equals("container") && service != null && scenario.services().size() > 1) {
+                // Which service's start came when: on a chain, whether the engine finished the root first.
+                firstAndLast.merge(key + " " + service, at, Math::min);
+            }
         }
         Map<String, List<Double>> mine = phases.computeIfAbsent(contender, c -> new LinkedHashMap<>());
         firstAndLast.forEach((key, at) -> {
@@ -104,6 +110,13 @@ public final class PhaseProfile {
         });
         mine.computeIfAbsent("start: start() returned", k -> new ArrayList<>()).add((returned - call) / 1e6);
         mine.computeIfAbsent("teardown: close() returned", k -> new ArrayList<>()).add((closed - closeCall) / 1e6);
+    }
+
+    /** The scenario's service whose container {@code containerName} is (both contenders end the name with it), or null. */
+    private static String serviceOf(Scenario scenario, String containerName) {
+        return scenario.services().stream().map(ServiceShape::name)
+                .filter(name -> containerName.endsWith("-" + name) || containerName.contains("-" + name + "-"))
+                .findFirst().orElse(null);
     }
 
     private static void print(Scenario scenario, Map<String, Map<String, List<Double>>> phases, List<Contender> contenders) {

@@ -33,8 +33,13 @@ final class Samples {
      * one round ran seconds apart, so the paired figure is the steadier one.
      */
     double pairedMedian(String row, String a, String b, java.util.function.DoubleBinaryOperator combine) {
-        List<Double> first = of(row, a);
-        List<Double> second = of(row, b);
+        return pairedMedian(row, a, row, b, combine);
+    }
+
+    /** As above, pairing {@code a}'s samples of {@code rowA} with {@code b}'s of {@code rowB}, round by round. */
+    double pairedMedian(String rowA, String a, String rowB, String b, java.util.function.DoubleBinaryOperator combine) {
+        List<Double> first = of(rowA, a);
+        List<Double> second = of(rowB, b);
         List<Double> combined = new ArrayList<>();
         for (int i = 0; i < Math.min(first.size(), second.size()); i++) {
             combined.add(combine.applyAsDouble(first.get(i), second.get(i)));

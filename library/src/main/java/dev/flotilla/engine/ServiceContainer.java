@@ -68,6 +68,8 @@ final class ServiceContainer {
     private volatile boolean opened;
     /** The writing of the gate's open file, once the gate was opened. */
     private volatile CompletableFuture<Void> openFileWritten = CompletableFuture.completedFuture(null);
+    /** The gated container's stdin, attached while it is held; null once used, and for any other container. */
+    private volatile StartGate.Line gateLine;
     /** Whether Docker started this container at least once. */
     private volatile boolean everStarted;
 
@@ -222,6 +224,10 @@ final class ServiceContainer {
                 String rest = spec.secrets().isEmpty() ? "exec \"$@\"" : SecretDelivery.SCRIPT;
                 command.withEntrypoint("/bin/sh", "-c", gated ? StartGate.script(rest) : rest, "flotilla")
                         .withCmd(run);
+                if (gated) {
+                    // Stdin carries the line that opens the gate, once (StartGate.attach).
+                    command.withStdinOpen(true).withStdInOnce(true);
+                }
             }
             if (!gated && spec.secrets().isEmpty()) {
                 if (!spec.command().isEmpty()) {
@@ -232,6 +238,9 @@ final class ServiceContainer {
                 }
             }
             containerId = command.exec().getId();
+        }
+        if (gated) {
+            gateLine = StartGate.attach(client, containerId);
         }
         // Docker creates a container on one network; the others are joined before it starts.
         for (String network : networks.subList(1, networks.size())) {
@@ -350,6 +359,10 @@ final class ServiceContainer {
             docker.client().startContainerCmd(containerId).exec();
             everStarted = true;
             log.markRunStart();
+            if (opened) {
+                // Its process must find stdin ended, as at the first start: an attachment that ends at once ends it.
+                StartGate.attach(docker.client(), containerId).close();
+            }
         } catch (NotModifiedException alreadyRunning) {
             // running already: nothing to start; follow it and read its ports all the same
         }
@@ -373,7 +386,11 @@ final class ServiceContainer {
 
     /** Opens the gate of a held container: its own process starts now. */
     void openGate() {
-        StartGate.signal(docker.client(), containerId);
+        StartGate.Line line = gateLine;
+        gateLine = null;
+        if (line == null || !line.open()) {
+            StartGate.signal(docker.client(), containerId);
+        }
         opened = true;
         // Off the start's path: the file matters to a later restart, which waits for it (and to a signal sent too soon).
         String id = containerId;
@@ -385,6 +402,9 @@ final class ServiceContainer {
         this.containerId = existingContainerId;
         this.everStarted = true;
         follow();
+        // Created behind a gate by an earlier run (stdin open): its gate is open, and a restart must end its stdin.
+        var config = inspect().getConfig();
+        opened = config != null && Boolean.TRUE.equals(config.getStdinOpen());
     }
 
     private void follow() {
@@ -588,6 +608,7 @@ final class ServiceContainer {
 
     /** Forgets the container (not its host ports): the next one is created anew. */
     private void letGo() {
+        closeGateLine();
         containerId = null;
         mappedPorts = Map.of();
         opened = false;
@@ -607,11 +628,20 @@ final class ServiceContainer {
     /** Removes the container and everything of it; one that is already gone counts as removed. */
     void remove() {
         log.close();
+        closeGateLine();
         String id = containerId != null || object == null ? containerId : object.getContainerId();
         if (id == null) {
             return;
         }
         DockerRemoval.container(docker.client(), id);
+    }
+
+    private void closeGateLine() {
+        StartGate.Line line = gateLine;
+        gateLine = null;
+        if (line != null) {
+            line.close();
+        }
     }
 
     @Override

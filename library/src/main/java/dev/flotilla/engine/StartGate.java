@@ -1,15 +1,21 @@
 package dev.flotilla.engine;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.nio.charset.StandardCharsets;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
 
 /**
  * Lets Docker start a dependent's container before its dependencies are ready while holding its
@@ -17,9 +23,11 @@ import com.github.dockerjava.api.exception.NotFoundException;
  * the slow part of a start, and it does not need the dependencies. A {@code /bin/sh} wrapper
  * waits, sleeping, until it gets {@code SIGUSR1} or finds {@link #OPEN_FILE}, then executes
  * what Docker would have run without it (so that process is the container's process 1, as
- * always). Opening the gate sends the signal and writes the file; the file also lets a later
- * restart of the container run its process at once, and covers a signal that came before the
- * wrapper listened for it.
+ * always). A reader in the background sends it that signal when {@link #OPEN_LINE} comes on
+ * the container's stdin ({@link #attach}). Opening the gate writes the line (or, if the
+ * attachment failed, sends the signal through the engine) and then the file; the file also
+ * lets a later restart of the container run its process at once, and covers a line or signal
+ * that never arrived.
  *
  * <p>Only for images with {@code /bin/sh} and a {@code sleep} program: checked once per image
  * in a created container ({@link #fits}); a container of an image without them is created again
@@ -29,6 +37,8 @@ final class StartGate {
 
     /** Written when the gate opens; its presence lets the wrapper through at once. */
     static final String OPEN_FILE = "/.flotilla/gate-open";
+    /** The line on the container's stdin that opens the gate. */
+    private static final String OPEN_LINE = "flotilla-gate-open";
     private static final List<String> SLEEP_PROGRAMS = List.of("/bin/sleep", "/usr/bin/sleep");
     private static final Map<String, Boolean> FITS_BY_IMAGE = new ConcurrentHashMap<>();
 
@@ -36,8 +46,11 @@ final class StartGate {
      * Waits for the signal or the file, a second's sleep at a time (a sleep in the background,
      * so that the trapped signal ends the wait at once), then hands over to {@code rest}.
      */
-    private static final String SCRIPT = "o=; trap 'o=1' USR1; s=" + SLEEP_PROGRAMS.get(0) + "; [ -x $s ] || s=" + SLEEP_PROGRAMS.get(1) + "; "
-            + "until [ -n \"$o\" ] || [ -e " + OPEN_FILE + " ]; do $s 1 & wait $!; kill $! 2>/dev/null; done; ";
+    private static final String SCRIPT = "o=; r=; trap 'o=1' USR1; s=" + SLEEP_PROGRAMS.get(0) + "; [ -x $s ] || s=" + SLEEP_PROGRAMS.get(1) + "; "
+            // A reader in the background turns the line on stdin into the signal (fd 3: a background list's stdin is /dev/null).
+            + "if [ ! -e " + OPEN_FILE + " ]; then exec 3<&0; { read -r l <&3 && [ \"$l\" = " + OPEN_LINE + " ] && kill -USR1 $$; } & r=$!; fi; "
+            + "until [ -n \"$o\" ] || [ -e " + OPEN_FILE + " ]; do $s 1 & wait $!; kill $! 2>/dev/null; done; "
+            + "[ -z \"$r\" ] || { kill $r 2>/dev/null; exec 3<&-; }; ";
 
     private StartGate() {
     }
@@ -69,6 +82,97 @@ final class StartGate {
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Attaches to the created container's stdin, so that {@link Line#open} can open the gate
+     * without the engine: Docker runs a {@code runc kill} process for every signal (about 35 ms, more
+     * under load), where a line on stdin is bytes through a pipe. The container is created with
+     * stdin open once: when the line is written the attachment ends, and its process reads the
+     * end of stdin, as it would from {@code /dev/null}.
+     */
+    static Line attach(DockerClient client, String containerId) {
+        Line line = new Line();
+        line.attachment = client.attachContainerCmd(containerId).withStdIn(line).withFollowStream(true)
+                .withStdOut(false).withStdErr(false).exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onError(Throwable failure) {
+                        // Not an error of the start: the gate is then opened by the signal (Line.open says so).
+                        line.failed = true;
+                    }
+                });
+        return line;
+    }
+
+    /** The container's stdin as the gate's wrapper reads it: nothing until {@link #open}, then the line, then its end. */
+    static final class Line extends InputStream {
+
+        private final CountDownLatch decided = new CountDownLatch(1);
+        private volatile byte[] rest = new byte[0];
+        private int position;
+        private volatile Closeable attachment;
+        private volatile boolean failed;
+        private boolean ended;
+
+        /** Writes the line that lets the held process run; false if the attachment failed, and the signal must do it. */
+        boolean open() {
+            rest = (OPEN_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
+            decided.countDown();
+            return !failed;
+        }
+
+        /** Ends stdin without the line (the container is removed, or was opened otherwise). */
+        @Override
+        public void close() {
+            decided.countDown();
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                decided.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (position < rest.length) {
+                return rest[position++];
+            }
+            if (!ended) {
+                ended = true;
+                // The end of this stream does not end the attachment; only its end lets Docker close the container's stdin.
+                Closeable open = attachment;
+                if (open != null) {
+                    CompletableFuture.runAsync(() -> closeQuietly(open), EngineThreads.EXECUTOR);
+                }
+            }
+            return -1;
+        }
+
+        private static void closeQuietly(Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException | RuntimeException e) {
+                // the attachment is gone either way
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            int first = read();
+            if (first < 0) {
+                return -1;
+            }
+            buffer[offset] = (byte) first;
+            int count = 1;
+            while (count < length && position < rest.length) {
+                buffer[offset + count++] = rest[position++];
+            }
+            return count;
         }
     }
 

@@ -35,6 +35,7 @@ class EarlyStartTest {
 
     @Test
     void dockerStartsADependentAheadButItsProcessRunsOnlyOnceItsDependencyIsReady() {
+        long since = System.currentTimeMillis() / 1000 - 1;
         try (RunningTopology running = dbAndApp("early", "busybox:1.36", s -> { })) {
             ServiceHandle db = running.service("db");
             ServiceHandle app = running.service("app");
@@ -42,6 +43,8 @@ class EarlyStartTest {
             // Docker started the app well before the database's 3 s were over; its process ran after them.
             assertThat(startedAt(app)).isBefore(startedAt(db).plusMillis(2_500));
             assertThat(app.exec("cat", "/proc/1/cmdline").stdout()).startsWith("httpd");
+            // The gate was opened by the line on its stdin, not by a signal through the engine.
+            assertThat(DockerState.containerActions(app.containerId(), since)).contains("start").doesNotContain("kill");
 
             // A restart runs the process at once: the gate stays open.
             Instant firstStart = startedAt(app);
@@ -95,6 +98,25 @@ class EarlyStartTest {
             assertThat(app.exec("sh", "-c", "tr '\\0' '\\n' < /proc/1/environ").stdout()).contains("TOKEN=gate-and-secret");
             assertThat(app.exec("cat", "/tmp/db-ready-at").stdout().strip()).matches("[0-9.]+");
             assertThat(startedAt(app)).isBefore(startedAt(running.service("db")).plusMillis(2_500));
+        }
+    }
+
+    @Test
+    void aDependentsProcessFindsStdinEndedAsWithoutTheGateAlsoAfterARestart() {
+        // cat reads stdin to its end: httpd runs, and the app gets ready, only if stdin ends.
+        String readsStdin = "cat > /tmp/stdin-read; exec httpd -f -p 8080";
+        try (RunningTopology running = Flotilla.topology("earlystdin")
+                .service("db", "busybox:1.36", s -> s.command("sh", "-c", SLOW_DB).ports(8080).waitForHttp(8080, "/ready-at", 200))
+                .service("app", "busybox:1.36", s -> s.command("sh", "-c", readsStdin).ports(8080).waitForPorts(8080)
+                        .dependsOn("db").startupTimeout(java.time.Duration.ofSeconds(20)))
+                .build().start()) {
+            ServiceHandle app = running.service("app");
+            assertThat(startedAt(app)).isBefore(startedAt(running.service("db")).plusMillis(2_500));
+            assertThat(app.exec("cat", "/tmp/stdin-read").stdout()).as("what the process read on stdin").isEmpty();
+
+            app.restart();
+            assertThat(app.exec("cat", "/proc/1/cmdline").stdout()).startsWith("httpd");
+            assertThat(app.exec("cat", "/tmp/stdin-read").stdout()).isEmpty();
         }
     }
 

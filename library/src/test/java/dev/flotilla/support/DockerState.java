@@ -91,6 +91,27 @@ public final class DockerState {
         return services;
     }
 
+    /** What Docker reported of container {@code containerId} since then (its events' actions, such as "start" or "kill"), in order. */
+    public static List<String> containerActions(String containerId, long sinceEpochSeconds) {
+        List<String> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            client().eventsCmd()
+                    .withSince(String.valueOf(sinceEpochSeconds))
+                    .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
+                    .withContainerFilter(containerId)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Event event) {
+                            actions.add(event.getAction());
+                        }
+                    })
+                    .awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return actions;
+    }
+
     /** Volumes labelled {@code key=value}. */
     public static long volumes(String key, String value) {
         var volumes = client().listVolumesCmd().withFilter("label", List.of(key + "=" + value)).exec().getVolumes();

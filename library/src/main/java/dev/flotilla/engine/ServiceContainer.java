@@ -13,8 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import com.github.dockerjava.api.DockerClient;
@@ -68,8 +69,8 @@ final class ServiceContainer {
     private volatile boolean opened;
     /** The writing of the gate's open file, once the gate was opened. */
     private volatile CompletableFuture<Void> openFileWritten = CompletableFuture.completedFuture(null);
-    /** The gated container's stdin, attached while it is held; null once used, and for any other container. */
-    private volatile StartGate.Line gateLine;
+    /** The gated container's stdin, attached while it is held; empty once used, and for any other container. */
+    private final AtomicReference<StartGate.Line> gateLine = new AtomicReference<>();
     /** Whether Docker started this container at least once. */
     private volatile boolean everStarted;
 
@@ -240,7 +241,7 @@ final class ServiceContainer {
             containerId = command.exec().getId();
         }
         if (gated) {
-            gateLine = StartGate.attach(client, containerId);
+            gateLine.set(StartGate.attach(client, containerId));
         }
         // Docker creates a container on one network; the others are joined before it starts.
         for (String network : networks.subList(1, networks.size())) {
@@ -386,8 +387,7 @@ final class ServiceContainer {
 
     /** Opens the gate of a held container: its own process starts now. */
     void openGate() {
-        StartGate.Line line = gateLine;
-        gateLine = null;
+        StartGate.Line line = gateLine.getAndSet(null);
         if (line == null || !line.open()) {
             StartGate.signal(docker.client(), containerId);
         }
@@ -401,16 +401,18 @@ final class ServiceContainer {
     void attach(String existingContainerId) {
         this.containerId = existingContainerId;
         this.everStarted = true;
-        follow();
+        var config = follow().getConfig();
         // Created behind a gate by an earlier run (stdin open): its gate is open, and a restart must end its stdin.
-        var config = inspect().getConfig();
         opened = config != null && Boolean.TRUE.equals(config.getStdinOpen());
     }
 
-    private void follow() {
+    /** Follows the container's output and reads its ports; returns the inspection they were read from. */
+    private InspectContainerResponse follow() {
         log.follow(docker.client(), containerId, this::isRunning);
-        mappedPorts = readMappedPorts(inspect());
+        InspectContainerResponse inspected = inspect();
+        mappedPorts = readMappedPorts(inspected);
         record.published(mappedPorts);
+        return inspected;
     }
 
     private Map<Integer, Integer> readMappedPorts(InspectContainerResponse inspection) {
@@ -637,8 +639,7 @@ final class ServiceContainer {
     }
 
     private void closeGateLine() {
-        StartGate.Line line = gateLine;
-        gateLine = null;
+        StartGate.Line line = gateLine.getAndSet(null);
         if (line != null) {
             line.close();
         }

@@ -158,6 +158,10 @@ final class StartGate {
             }
         }
 
+        /**
+         * Hands over what is left of the line, never more: InputStream's own version would read on
+         * to the end, which closes the attachment before the pump has written the line's bytes.
+         */
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             if (length == 0) {

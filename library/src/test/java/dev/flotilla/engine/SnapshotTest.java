@@ -7,11 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Image;
 import dev.flotilla.Flotilla;
 import dev.flotilla.FlotillaConfigurationException;
@@ -210,25 +207,13 @@ class SnapshotTest {
      * snapshot image makes short-lived containers of its own, which carry the committed container's labels.
      */
     private static List<String> createdContainers(long sinceEpochSeconds) {
-        List<String> services = new CopyOnWriteArrayList<>();
         String prefix = "flotilla-" + TOPOLOGY + "-";
-        try {
-            DockerState.client().eventsCmd().withSince(String.valueOf(sinceEpochSeconds))
-                    .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1)).withEventFilter("create")
-                    .withLabelFilter(Map.of(Labels.TOPOLOGY_NAME, TOPOLOGY))
-                    .exec(new ResultCallback.Adapter<Event>() {
-                        @Override
-                        public void onNext(Event event) {
-                            String name = event.getActor().getAttributes().get("name");
-                            if (name != null && name.startsWith(prefix)) {
-                                services.add(event.getActor().getAttributes().get(Labels.SERVICE));
-                            }
-                        }
-                    }).awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return services;
+        return DockerState.events(sinceEpochSeconds, query -> query.withEventFilter("create").withLabelFilter(Map.of(Labels.TOPOLOGY_NAME, TOPOLOGY)))
+                .stream()
+                .map(event -> event.getActor().getAttributes())
+                .filter(attributes -> attributes.get("name") != null && attributes.get("name").startsWith(prefix))
+                .map(attributes -> attributes.get(Labels.SERVICE))
+                .toList();
     }
 
     private static String orders(RunningTopology running) {

@@ -3,10 +3,15 @@ package dev.flotilla.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
 import dev.flotilla.engine.DockerEngine;
 import dev.flotilla.engine.Labels;
 
@@ -67,49 +72,38 @@ public final class DockerState {
     }
 
     private static List<String> createdServicesOnce(Map<String, String> labels, long sinceEpochSeconds) {
-        List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>();
         Map.Entry<String, String> first = labels.entrySet().iterator().next();
-        try {
-            client().eventsCmd()
-                    .withSince(String.valueOf(sinceEpochSeconds))
-                    .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
-                    .withEventFilter("create")
-                    .withLabelFilter(Map.of(first.getKey(), first.getValue()))
-                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
-                        @Override
-                        public void onNext(com.github.dockerjava.api.model.Event event) {
-                            Map<String, String> attributes = event.getActor().getAttributes();
-                            if (attributes != null && attributes.entrySet().containsAll(labels.entrySet())) {
-                                services.add(attributes.get(Labels.SERVICE));
-                            }
-                        }
-                    })
-                    .awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return services;
+        return events(sinceEpochSeconds, query -> query.withEventFilter("create").withLabelFilter(Map.of(first.getKey(), first.getValue())))
+                .stream()
+                .map(event -> event.getActor().getAttributes())
+                .filter(attributes -> attributes != null && attributes.entrySet().containsAll(labels.entrySet()))
+                .map(attributes -> attributes.get(Labels.SERVICE))
+                .toList();
     }
 
     /** What Docker reported of container {@code containerId} since then (its events' actions, such as "start" or "kill"), in order. */
     public static List<String> containerActions(String containerId, long sinceEpochSeconds) {
-        List<String> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return events(sinceEpochSeconds, query -> query.withContainerFilter(containerId)).stream().map(Event::getAction).toList();
+    }
+
+    /** The engine's events since then, up to now, that {@code filters} lets through, in order. */
+    public static List<Event> events(long sinceEpochSeconds, UnaryOperator<EventsCmd> filters) {
+        List<Event> events = new CopyOnWriteArrayList<>();
         try {
-            client().eventsCmd()
-                    .withSince(String.valueOf(sinceEpochSeconds))
-                    .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1))
-                    .withContainerFilter(containerId)
-                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
+            filters.apply(client().eventsCmd()
+                            .withSince(String.valueOf(sinceEpochSeconds))
+                            .withUntil(String.valueOf(System.currentTimeMillis() / 1000 + 1)))
+                    .exec(new ResultCallback.Adapter<Event>() {
                         @Override
-                        public void onNext(com.github.dockerjava.api.model.Event event) {
-                            actions.add(event.getAction());
+                        public void onNext(Event event) {
+                            events.add(event);
                         }
                     })
                     .awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return actions;
+        return events;
     }
 
     /** Volumes labelled {@code key=value}. */

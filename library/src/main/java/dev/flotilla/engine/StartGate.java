@@ -115,11 +115,17 @@ final class StartGate {
         private volatile boolean failed;
         private boolean ended;
 
-        /** Writes the line that lets the held process run; false if the attachment failed, and the signal must do it. */
+        /**
+         * Writes the line that lets the held process run; false if the attachment had failed before,
+         * and the signal must do it. Asked before the line is handed over: once it is, a quick process
+         * (a job) may run and end, and end the attachment with an error, before this returns; a
+         * signal sent then finds the container gone.
+         */
         boolean open() {
+            boolean attached = !failed;
             rest = (OPEN_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
             decided.countDown();
-            return !failed;
+            return attached;
         }
 
         /** Ends stdin without the line (the container is removed, or was opened otherwise). */

@@ -67,8 +67,8 @@ final class ServiceContainer {
     private volatile boolean gated;
     /** Whether its gate was opened: a restart runs its process at once. */
     private volatile boolean opened;
-    /** The writing of the gate's open file, once the gate was opened. */
-    private volatile CompletableFuture<Void> openFileWritten = CompletableFuture.completedFuture(null);
+    /** The writing of the gate's open file into this container, once asked for; null before. */
+    private CompletableFuture<Void> openFileWritten;
     /** The gated container's stdin, attached while it is held; empty once used, and for any other container. */
     private final AtomicReference<StartGate.Line> gateLine = new AtomicReference<>();
     /** Whether Docker started this container at least once. */
@@ -354,7 +354,8 @@ final class ServiceContainer {
         }
         if (opened) {
             // A restart of a container whose gate was opened: its wrapper must find the file, or it would wait.
-            openFileWritten.join();
+            // Written now unless it was: the first restart pays for the engine's extraction.
+            writeOpenFile(containerId).join();
         }
         try {
             docker.client().startContainerCmd(containerId).exec();
@@ -388,13 +389,23 @@ final class ServiceContainer {
     /** Opens the gate of a held container: its own process starts now. */
     void openGate() {
         StartGate.Line line = gateLine.getAndSet(null);
-        if (line == null || !line.open()) {
-            StartGate.signal(docker.client(), containerId);
+        String id = containerId;
+        // The file, written by the engine, is not needed once the line went through: the engine's extraction
+        // of it (100 to 150 ms of its time) would slow the starts still under way. A restart writes it.
+        if (line == null || !line.open(() -> writeOpenFile(id))) {
+            StartGate.signal(docker.client(), id);
+            // A signal that comes before the wrapper traps it is lost; the file is looked for every second.
+            writeOpenFile(id);
         }
         opened = true;
-        // Off the start's path: the file matters to a later restart, which waits for it (and to a signal sent too soon).
-        String id = containerId;
-        openFileWritten = CompletableFuture.runAsync(() -> StartGate.writeOpenFile(docker.client(), id), EngineThreads.EXECUTOR);
+    }
+
+    /** Writes the gate's open file into container {@code id} in the background, unless it was written; the writing. */
+    private synchronized CompletableFuture<Void> writeOpenFile(String id) {
+        if ((openFileWritten == null || openFileWritten.isCompletedExceptionally()) && id.equals(containerId)) {
+            openFileWritten = CompletableFuture.runAsync(() -> StartGate.writeOpenFile(docker.client(), id), EngineThreads.EXECUTOR);
+        }
+        return openFileWritten == null ? CompletableFuture.completedFuture(null) : openFileWritten;
     }
 
     /** Takes over a running container of a reusable instance. */
@@ -611,7 +622,10 @@ final class ServiceContainer {
     /** Forgets the container (not its host ports): the next one is created anew. */
     private void letGo() {
         closeGateLine();
-        containerId = null;
+        synchronized (this) {
+            containerId = null;
+            openFileWritten = null;
+        }
         mappedPorts = Map.of();
         opened = false;
         everStarted = false;

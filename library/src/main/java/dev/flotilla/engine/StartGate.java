@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -25,9 +26,11 @@ import com.github.dockerjava.api.model.Frame;
  * what Docker would have run without it (so that process is the container's process 1, as
  * always). A reader in the background sends it that signal when {@link #OPEN_LINE} comes on
  * the container's stdin ({@link #attach}). Opening the gate writes the line (or, if the
- * attachment failed, sends the signal through the engine) and then the file; the file also
- * lets a later restart of the container run its process at once, and covers a line or signal
- * that never arrived.
+ * attachment failed, sends the signal through the engine). The file is written only where it
+ * is needed, as the engine's extraction of it costs 100 to 150 ms of the engine's time while
+ * other services start: after a signal (which is lost if it comes before the wrapper traps it),
+ * when the attachment ended before the line went through it, and before a restart, whose
+ * wrapper must run the process at once.
  *
  * <p>Only for images with {@code /bin/sh} and a {@code sleep} program: checked once per image
  * in a created container ({@link #fits}); a container of an image without them is created again
@@ -99,7 +102,12 @@ final class StartGate {
                     @Override
                     public void onError(Throwable failure) {
                         // Not an error of the start: the gate is then opened by the signal (Line.open says so).
-                        line.failed = true;
+                        line.ended(true);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        line.ended(false);
                     }
                 });
         return line;
@@ -109,10 +117,15 @@ final class StartGate {
     static final class Line extends InputStream {
 
         private final CountDownLatch decided = new CountDownLatch(1);
+        private final AtomicBoolean lostReported = new AtomicBoolean();
         private volatile byte[] rest = new byte[0];
         private int position;
         private volatile Closeable attachment;
         private volatile boolean failed;
+        private volatile boolean over;
+        /** The pump came back for more after the line: it has written and flushed the line's bytes. */
+        private volatile boolean through;
+        private volatile Runnable whenLost;
         private boolean ended;
 
         /**
@@ -120,12 +133,33 @@ final class StartGate {
          * and the signal must do it. Asked before the line is handed over: once it is, a quick process
          * (a job) may run and end, and end the attachment with an error, before this returns; a
          * signal sent then finds the container gone.
+         *
+         * @param whenLost run (once, on another thread) if the attachment ends before the line went
+         *                 through it, so that the line may never have arrived
          */
-        boolean open() {
+        boolean open(Runnable whenLost) {
             boolean attached = !failed;
+            this.whenLost = whenLost;
             rest = (OPEN_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
             decided.countDown();
+            if (over) {
+                reportIfLost(); // it ended just now, before whenLost was known
+            }
             return attached;
+        }
+
+        /** The attachment ended, with an error if {@code failure}. */
+        void ended(boolean failure) {
+            failed |= failure;
+            over = true;
+            reportIfLost();
+        }
+
+        private void reportIfLost() {
+            Runnable lost = whenLost;
+            if (lost != null && !through && lostReported.compareAndSet(false, true)) {
+                CompletableFuture.runAsync(lost, EngineThreads.EXECUTOR);
+            }
         }
 
         /** Ends stdin without the line (the container is removed, or was opened otherwise). */
@@ -147,6 +181,7 @@ final class StartGate {
             }
             if (!ended) {
                 ended = true;
+                through = rest.length > 0;
                 // The end of this stream does not end the attachment; only its end lets Docker close the container's stdin.
                 Closeable open = attachment;
                 if (open != null) {

@@ -27,9 +27,11 @@ import dev.flotilla.model.WaitSpec;
 /**
  * Polls a service's readiness conditions, one after the other, until each holds. Polls every
  * 10 ms for the first two seconds (most services are ready by then, and a refused probe costs
- * well under a millisecond), every 25 ms up to five seconds and every 50 ms after that; checks
- * on every poll that the container is still alive, so a crash fails the wait at once instead of
- * at the timeout. Each check takes at most the time its condition has left.
+ * about a millisecond), every 25 ms up to five seconds and every 50 ms after that; every 2 ms
+ * for the first 200 ms after a {@link StartGate} let the service's process go, as that process
+ * starts just then and a small one listens within about 10 ms, with a chain of dependents
+ * waiting on it. Checks on every poll that the container is still alive, so a crash fails the
+ * wait at once instead of at the timeout. Each check takes at most the time its condition has left.
  *
  * <p>A port is ready when the test's side reaches it and, where the container can be looked
  * into, its kernel lists a listener on it ({@link ContainerListeners}): forwarders in between
@@ -37,6 +39,8 @@ import dev.flotilla.model.WaitSpec;
  */
 final class Readiness {
 
+    private static final long LET_GO_POLL_MS = 2;
+    private static final long LET_GO_PHASE_MS = 200;
     private static final long EAGER_POLL_MS = 10;
     private static final long EAGER_PHASE_MS = 2_000;
     private static final long FAST_POLL_MS = 25;
@@ -82,14 +86,15 @@ final class Readiness {
         return List.of(new WaitSpec.Running(spec.startupTimeout()));
     }
 
-    void await(BooleanSupplier aborted) throws ReadinessFailure {
+    /** Waits for every condition; {@code justLetGo}: the service's process was let go by its gate just now. */
+    void await(BooleanSupplier aborted, boolean justLetGo) throws ReadinessFailure {
         jobExitSeen = 0;
         long start = System.nanoTime();
         long overallDeadline = start + container.spec().startupTimeout().toNanos();
         for (WaitSpec condition : effectiveConditions(container.spec())) {
             Instant began = Instant.now();
             try {
-                awaitCondition(condition, start, overallDeadline, aborted);
+                awaitCondition(condition, start, overallDeadline, aborted, justLetGo);
                 container.record().phase("ready: " + condition.describe(), began, Phase.OK);
             } catch (ReadinessFailure failure) {
                 container.record().phase("ready: " + condition.describe(), began,
@@ -100,7 +105,8 @@ final class Readiness {
     }
 
     /** Polls one condition until it holds; the poll interval grows with the time since the service's wait began ({@code start}). */
-    private void awaitCondition(WaitSpec condition, long start, long overallDeadline, BooleanSupplier aborted) throws ReadinessFailure {
+    private void awaitCondition(WaitSpec condition, long start, long overallDeadline, BooleanSupplier aborted, boolean justLetGo)
+            throws ReadinessFailure {
         long deadline = Math.min(overallDeadline, System.nanoTime() + condition.timeout().toNanos());
         while (true) {
             if (aborted.getAsBoolean()) {
@@ -121,7 +127,7 @@ final class Readiness {
             if (System.nanoTime() > deadline) {
                 throw new ReadinessFailure(condition, ReadinessFailure.Reason.TIMED_OUT, observation);
             }
-            sleep(pollInterval((System.nanoTime() - start) / 1_000_000));
+            sleep(pollInterval((System.nanoTime() - start) / 1_000_000, justLetGo));
         }
     }
 
@@ -155,7 +161,10 @@ final class Readiness {
         return drained ? null : "the job exited with 0; its output is still being read";
     }
 
-    private static long pollInterval(long waitedMillis) {
+    private static long pollInterval(long waitedMillis, boolean justLetGo) {
+        if (justLetGo && waitedMillis < LET_GO_PHASE_MS) {
+            return LET_GO_POLL_MS;
+        }
         if (waitedMillis < EAGER_PHASE_MS) {
             return EAGER_POLL_MS;
         }

@@ -137,7 +137,7 @@ final class ReusableTopologies {
             for (ServiceContainer replica : topology.containers(service.name())) {
                 checks.put(replica, CompletableFuture.supplyAsync(() -> {
                     try {
-                        replica.awaitReady(() -> false);
+                        replica.awaitReady(() -> false, false);
                         return Optional.<String>empty();
                     } catch (ReadinessFailure failure) {
                         return Optional.of(failure.getMessage());

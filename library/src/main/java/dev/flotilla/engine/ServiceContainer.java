@@ -512,8 +512,8 @@ final class ServiceContainer {
     }
 
     /** Waits until every readiness condition holds; see {@link Readiness}. */
-    void awaitReady(BooleanSupplier aborted) throws ReadinessFailure {
-        readiness.await(aborted);
+    void awaitReady(BooleanSupplier aborted, boolean justLetGo) throws ReadinessFailure {
+        readiness.await(aborted, justLetGo);
     }
 
     /** The host port that a declared container port is published on, while the container runs. */

@@ -31,14 +31,15 @@ final class ServiceStart {
         if (aborted.getAsBoolean()) {
             throw new Aborted();
         }
-        if (container.held()) {
+        boolean letGo = container.held();
+        if (letGo) {
             openGate(container);
         } else {
             checkHostPortsFree(container, container.isRunning());
             createAndStart(topology, container, false, true);
         }
         try {
-            container.awaitReady(aborted);
+            container.awaitReady(aborted, letGo);
         } catch (ReadinessFailure failure) {
             if (failure.reason() == ReadinessFailure.Reason.ABORTED) {
                 throw new Aborted();

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -117,7 +117,8 @@ final class StartGate {
     static final class Line extends InputStream {
 
         private final CountDownLatch decided = new CountDownLatch(1);
-        private final AtomicBoolean lostReported = new AtomicBoolean();
+        /** What to run if the line may be lost; taken by the one that runs it. */
+        private final AtomicReference<Runnable> whenLost = new AtomicReference<>();
         private volatile byte[] rest = new byte[0];
         private int position;
         private volatile Closeable attachment;
@@ -125,7 +126,6 @@ final class StartGate {
         private volatile boolean over;
         /** The pump came back for more after the line: it has written and flushed the line's bytes. */
         private volatile boolean through;
-        private volatile Runnable whenLost;
         private boolean ended;
 
         /**
@@ -139,7 +139,7 @@ final class StartGate {
          */
         boolean open(Runnable whenLost) {
             boolean attached = !failed;
-            this.whenLost = whenLost;
+            this.whenLost.set(whenLost);
             rest = (OPEN_LINE + "\n").getBytes(StandardCharsets.US_ASCII);
             decided.countDown();
             if (over) {
@@ -156,8 +156,8 @@ final class StartGate {
         }
 
         private void reportIfLost() {
-            Runnable lost = whenLost;
-            if (lost != null && !through && lostReported.compareAndSet(false, true)) {
+            Runnable lost = through ? null : whenLost.getAndSet(null);
+            if (lost != null) {
                 CompletableFuture.runAsync(lost, EngineThreads.EXECUTOR);
             }
         }

@@ -26,7 +26,10 @@ public interface RunningTopology extends AutoCloseable {
     String instanceId();
 
     /**
-     * The name of the Docker network the services share.
+     * The name of the Docker network the services share. Unless {@code flotilla.network.pool=off}
+     * (or on Podman), it is a network that topologies of this JVM hand on to one another
+     * ({@code flotilla-net-<session>-<n>}), which an earlier topology may have used, with none of
+     * its containers left on it; otherwise it is named after this instance.
      *
      * @return the Docker network's name
      */

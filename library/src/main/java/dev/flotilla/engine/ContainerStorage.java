@@ -15,17 +15,17 @@ final class ContainerStorage {
     private ContainerStorage() {
     }
 
-    /** The mounts of a service in the instance whose network is {@code networkName} (which names its volumes). */
-    static List<Mount> mounts(List<VolumeMount> mounts, String networkName) {
-        return mounts.stream().map(m -> mount(m, networkName)).toList();
+    /** The mounts of a service in the instance of those names (which name its volumes). */
+    static List<Mount> mounts(List<VolumeMount> mounts, InstanceNames names) {
+        return mounts.stream().map(m -> mount(m, names)).toList();
     }
 
-    private static Mount mount(VolumeMount declared, String networkName) {
+    private static Mount mount(VolumeMount declared, InstanceNames names) {
         Mount mount = new Mount().withTarget(declared.target()).withReadOnly(declared.readOnly());
         return switch (declared.type()) {
             case BIND -> mount.withType(MountType.BIND).withSource(declared.source());
             case VOLUME -> declared.isNamedVolume()
-                    ? mount.withType(MountType.VOLUME).withSource(TopologyVolumes.dockerName(networkName, declared.source()))
+                    ? mount.withType(MountType.VOLUME).withSource(names.volume(declared.source()))
                     : mount.withType(MountType.VOLUME);
             case TMPFS -> declared.tmpfsSizeBytes() > 0
                     ? mount.withType(MountType.TMPFS).withTmpfsOptions(new TmpfsOptions().withSizeBytes(declared.tmpfsSizeBytes()))

@@ -38,12 +38,22 @@ public final class DockerEngine {
     private final String host;
     private final boolean local;
     private final boolean runsHealthchecks;
+    private final NetworkPool networks;
 
     private DockerEngine(DockerClient client, String host) {
         this.client = client;
         this.host = host;
         this.local = isLoopback(host);
-        this.runsHealthchecks = !isPodman(client);
+        boolean podman = isPodman(client);
+        this.runsHealthchecks = !podman;
+        this.networks = new NetworkPool(client, !podman);
+    }
+
+    /** Removes the networks kept for later topologies, if this JVM connected to an engine at all. */
+    static synchronized void closeNetworkPool() {
+        if (instance != null) {
+            instance.networks.close();
+        }
     }
 
     private static boolean isPodman(DockerClient client) {
@@ -91,6 +101,11 @@ public final class DockerEngine {
     /** The docker-java client; shared, never close it. */
     public DockerClient client() {
         return client;
+    }
+
+    /** The default networks handed from topology to topology on this engine. */
+    NetworkPool networks() {
+        return networks;
     }
 
     /** The host name or address under which published ports are reachable from this JVM. */

@@ -43,6 +43,9 @@ import org.apiguardian.api.API;
  *   <tr><td>{@code flotilla.start.early}</td><td>{@code on}</td><td>{@code on}: Docker starts a dependent's
  *       container while its dependencies get ready, and a {@code /bin/sh} wrapper holds its process back until they
  *       are; {@code off}: it is created and started once they are</td></tr>
+ *   <tr><td>{@code flotilla.network.pool}</td><td>{@code on}</td><td>{@code on}: a removed topology's default network,
+ *       with no container left on it, is kept for the next topology of the JVM (at most two are kept; Docker only, not
+ *       Podman); {@code off}: each topology creates and removes its own</td></tr>
  *   <tr><td>{@code flotilla.docker.missing}</td><td>{@code fail}</td><td>{@code fail}: tests that need Docker fail when
  *       no engine answers; {@code skip}: they are skipped (aborted) instead</td></tr>
  * </table>
@@ -78,6 +81,9 @@ public final class FlotillaSettings {
      * own process back until they are: {@code on} (the default) or {@code off}.
      */
     public static final String EARLY_START = "flotilla.start.early";
+
+    /** Whether a removed topology's default network is kept for the next topology: {@code on} (the default) or {@code off}. */
+    public static final String NETWORK_POOL = "flotilla.network.pool";
 
     /** The key of the image whose {@code iptables} cuts links in a service's network namespace. */
     public static final String FAULTS_IMAGE = "flotilla.faults.image";
@@ -173,6 +179,11 @@ public final class FlotillaSettings {
     /** Whether dependents are started by Docker ahead, behind a gate ({@code on}, the default, or {@code off}). */
     public boolean earlyStart() {
         return either(EARLY_START, "on", "off", "on");
+    }
+
+    /** Whether a removed topology's default network is kept for the next topology ({@code on}, the default, or {@code off}). */
+    public boolean networkPool() {
+        return either(NETWORK_POOL, "on", "off", "on");
     }
 
     /** Whether service logs, failure bundles and the run report are written ({@code on}, the default, or {@code off}). */

@@ -62,11 +62,20 @@ public final class Labels {
 
     /** The labels of a network or container of one topology instance. */
     public static Map<String, String> forTopology(String topologyName, String instanceId) {
+        Map<String, String> labels = forSession();
+        labels.put(TOPOLOGY, instanceId);
+        labels.put(TOPOLOGY_NAME, topologyName);
+        return labels;
+    }
+
+    /**
+     * The labels of what belongs to this JVM's session but to no one instance: a network handed
+     * from topology to topology ({@code NetworkPool}). Swept like an instance's after a crash.
+     */
+    public static Map<String, String> forSession() {
         Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
         labels.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID);
         labels.put(SESSION, SESSION_ID);
-        labels.put(TOPOLOGY, instanceId);
-        labels.put(TOPOLOGY_NAME, topologyName);
         labels.putAll(SessionIdentity.labels());
         return labels;
     }

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every topology of this JVM that is not closed yet. When the JVM ends normally (including on
- * Ctrl-C), a shutdown hook closes what is left, so a forgotten {@code close()} leaks nothing.
+ * Ctrl-C), a shutdown hook closes what is left, so a forgotten {@code close()} leaks nothing, and
+ * then removes the networks kept for later topologies ({@link NetworkPool}).
  */
 final class LiveTopologies {
 
@@ -39,6 +40,7 @@ final class LiveTopologies {
                 LOG.warn("Could not remove topology {} at JVM exit", topology, e);
             }
         }
+        DockerEngine.closeNetworkPool();
         RunReport.get().writeIndex();
     }
 

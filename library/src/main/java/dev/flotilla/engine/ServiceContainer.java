@@ -147,15 +147,15 @@ final class ServiceContainer {
     }
 
     /** Creates the container; the id is kept at once, so that even a container that never starts is removed. */
-    void create(String networkName, Map<String, String> topologyLabels, List<String> extraHosts) {
-        create(networkName, topologyLabels, extraHosts, false);
+    void create(InstanceNames names, Map<String, String> topologyLabels, List<String> extraHosts) {
+        create(names, topologyLabels, extraHosts, false);
     }
 
     /**
      * Creates the container, behind a {@link StartGate} if {@code gate} is true and there is a
      * command to run; the id is kept at once, so that even a container that never starts is removed.
      */
-    void create(String networkName, Map<String, String> topologyLabels, List<String> extraHosts, boolean gate) {
+    void create(InstanceNames names, Map<String, String> topologyLabels, List<String> extraHosts, boolean gate) {
         gated = false;
         DockerClient client = docker.client();
         Map<String, String> labels = new HashMap<>(spec.labels());
@@ -163,7 +163,7 @@ final class ServiceContainer {
         labels.put(Labels.SERVICE, spec.name());
         labels.put(Labels.REPLICA, String.valueOf(replica));
         if (spec.container().isPresent()) {
-            prepareFactoryContainer(networkName, labels, extraHosts);
+            prepareFactoryContainer(names.defaultNetwork(), labels, extraHosts);
             return;
         }
 
@@ -188,7 +188,7 @@ final class ServiceContainer {
         }
         List<String> networks = spec.joinedNetworks();
         HostConfig hostConfig = HostConfig.newHostConfig()
-                .withNetworkMode(TopologyNetworks.dockerName(networkName, networks.get(0)))
+                .withNetworkMode(names.network(networks.get(0)))
                 .withPortBindings(bindings);
         List<String> hosts = new ArrayList<>(spec.extraHosts());
         hosts.addAll(extraHosts);
@@ -197,7 +197,7 @@ final class ServiceContainer {
         }
         List<VolumeMount> mountable = BindCopies.mountable(spec.mounts(), docker.isLocal());
         if (!mountable.isEmpty()) {
-            hostConfig.withMounts(ContainerStorage.mounts(mountable, networkName));
+            hostConfig.withMounts(ContainerStorage.mounts(mountable, names));
         }
         if (spec.memoryBytes() > 0) {
             hostConfig.withMemory(spec.memoryBytes());
@@ -246,7 +246,7 @@ final class ServiceContainer {
         // Docker creates a container on one network; the others are joined before it starts.
         for (String network : networks.subList(1, networks.size())) {
             docker.client().connectToNetworkCmd().withContainerId(containerId)
-                    .withNetworkId(TopologyNetworks.dockerName(networkName, network))
+                    .withNetworkId(names.network(network))
                     .withContainerNetwork(new ContainerNetwork().withAliases(spec.networkAliases()))
                     .exec();
         }

@@ -61,7 +61,7 @@ final class ServiceReset {
                 removed.join();
             }
             for (String volume : volumes) {
-                String name = TopologyVolumes.dockerName(topology.networkName(), volume);
+                String name = topology.names().volume(volume);
                 DockerRemoval.volume(client, name);
                 TopologyVolumes.createOne(client, name, topology.labels());
             }

@@ -109,7 +109,7 @@ final class ServiceStart {
                 step = Instant.now();
                 stepName = "create";
                 if (!container.created()) {
-                    container.create(topology.networkName(), topology.labels(), topology.extraHostsFor(container.name()), gate);
+                    container.create(topology.names(), topology.labels(), topology.extraHostsFor(container.name()), gate);
                     container.copyFiles();
                     record.phase(stepName, step, Phase.OK);
                 }

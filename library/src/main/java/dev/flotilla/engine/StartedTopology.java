@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.DockerException;
 import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
@@ -35,12 +33,14 @@ import org.slf4j.LoggerFactory;
 final class StartedTopology implements RunningTopology {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartedTopology.class);
-    private static final int NETWORK_REMOVE_ATTEMPTS = 10;
 
     private final TopologySpec spec;
     private final DockerEngine docker;
     private final String instanceId;
-    private final String networkName;
+    /** Its networks' and volumes' names; the default network's is known once it is created or taken from the pool. */
+    private volatile InstanceNames names;
+    /** Whether the default network came from the engine's {@link NetworkPool}, and goes back there. */
+    private volatile boolean networkPooled;
     private final String containerNamePrefix;
     /** Each service's replicas in index order, replica 1 first; a list changes only when the service is scaled. */
     private final Map<String, List<TopologyServiceHandle>> replicas = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ final class StartedTopology implements RunningTopology {
         this.labels = labels;
         this.reuseHash = reuseHash;
         this.containerNamePrefix = "flotilla-" + dockerName(spec.name());
-        this.networkName = containerNamePrefix + "-" + instanceId;
+        this.names = InstanceNames.of(containerNamePrefix + "-" + instanceId);
         this.record = RunReport.get().newRecord(spec, instanceId);
         for (ServiceSpec service : spec.services()) {
             List<TopologyServiceHandle> handles = new CopyOnWriteArrayList<>();
@@ -152,19 +152,33 @@ final class StartedTopology implements RunningTopology {
         return replicas.keySet().stream().flatMap(name -> containers(name).stream()).toList();
     }
 
-    /** Creates the instance's network and its named volumes. */
+    /**
+     * Creates the instance's networks and its named volumes; the default network of an instance of
+     * this run is taken from the engine's {@link NetworkPool} where it is in use.
+     */
     void createNetwork() {
-        networkId = docker.client().createNetworkCmd()
-                .withName(networkName)
-                .withDriver("bridge")
-                .withLabels(labels())
-                .exec()
-                .getId();
+        if (reuseHash.isEmpty() && docker.networks().inUse()) {
+            names = names.onNetwork(docker.networks().take());
+            networkPooled = true;
+            networkId = names.defaultNetwork();
+        } else {
+            networkId = docker.client().createNetworkCmd()
+                    .withName(names.defaultNetwork())
+                    .withDriver("bridge")
+                    .withLabels(labels())
+                    .exec()
+                    .getId();
+        }
         for (String network : TopologyNetworks.extra(spec)) {
-            docker.client().createNetworkCmd().withName(TopologyNetworks.dockerName(networkName, network))
+            docker.client().createNetworkCmd().withName(names.network(network))
                     .withDriver("bridge").withLabels(labels()).exec();
         }
-        TopologyVolumes.create(docker.client(), spec, networkName, labels());
+        TopologyVolumes.create(docker.client(), spec, names, labels());
+    }
+
+    /** The Docker names of this instance's networks and volumes. */
+    InstanceNames names() {
+        return names;
     }
 
     /**
@@ -174,7 +188,7 @@ final class StartedTopology implements RunningTopology {
     List<String> extraHostsFor(String serviceName) {
         List<String> hosts = new ArrayList<>();
         FaultProxies.redirectedNames(spec, serviceName)
-                .forEach((name, proxy) -> hosts.add(name + ":" + container(proxy).ipAddress(networkName)));
+                .forEach((name, proxy) -> hosts.add(name + ":" + container(proxy).ipAddress(names.defaultNetwork())));
         return hosts;
     }
 
@@ -214,7 +228,7 @@ final class StartedTopology implements RunningTopology {
 
     @Override
     public String networkName() {
-        return networkName;
+        return names.defaultNetwork();
     }
 
     @Override
@@ -295,9 +309,9 @@ final class StartedTopology implements RunningTopology {
         try {
             removeNetwork();
         } catch (RuntimeException e) {
-            failures.add(new FlotillaException("Could not remove network " + networkName + ": " + e.getMessage(), e));
+            failures.add(new FlotillaException("Could not remove network " + names.defaultNetwork() + ": " + e.getMessage(), e));
         }
-        TopologyVolumes.remove(docker.client(), spec, networkName).forEach(e -> failures.add(
+        TopologyVolumes.remove(docker.client(), spec, names).forEach(e -> failures.add(
                 new FlotillaException("Could not remove a volume of topology \"" + spec.name() + "\": " + e.getMessage(), e)));
         LOG.debug("Removed topology {} ({}) in {} ms", spec.name(), instanceId, (System.nanoTime() - start) / 1_000_000);
         record.markRemoved();
@@ -332,30 +346,12 @@ final class StartedTopology implements RunningTopology {
             return;
         }
         for (String network : TopologyNetworks.extra(spec)) {
-            removeNetwork(TopologyNetworks.dockerName(networkName, network));
+            DockerRemoval.networkOnceLeft(docker.client(), names.network(network));
         }
-        removeNetwork(networkId);
-    }
-
-    private void removeNetwork(String id) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                DockerRemoval.network(docker.client(), id);
-                return;
-            } catch (DockerException e) {
-                // An endpoint of a container removed a moment ago may still be detaching (409), or a container that someone
-                // else is removing (Testcontainers' exit hook, at the JVM's exit) may still be attached (403, "active endpoints").
-                boolean mayPass = e instanceof ConflictException || String.valueOf(e.getMessage()).contains("active endpoints");
-                if (!mayPass || attempt == NETWORK_REMOVE_ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
+        if (networkPooled) {
+            docker.networks().giveBack(names.defaultNetwork());
+        } else {
+            DockerRemoval.networkOnceLeft(docker.client(), networkId);
         }
     }
 

@@ -16,11 +16,6 @@ final class TopologyNetworks {
     private TopologyNetworks() {
     }
 
-    /** The Docker name of the topology's network {@code network} in the instance whose own network is {@code networkName}. */
-    static String dockerName(String networkName, String network) {
-        return ServiceSpec.DEFAULT_NETWORK.equals(network) ? networkName : networkName + "-" + network;
-    }
-
     /** The networks beyond the instance's own that its services join, in declaration order. */
     static Set<String> extra(TopologySpec spec) {
         Set<String> names = new LinkedHashSet<>();

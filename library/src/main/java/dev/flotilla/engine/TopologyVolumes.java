@@ -28,11 +28,6 @@ final class TopologyVolumes {
     private TopologyVolumes() {
     }
 
-    /** The Docker name of the topology's volume {@code volume} in the instance whose network is {@code networkName}. */
-    static String dockerName(String networkName, String volume) {
-        return networkName + "-" + volume;
-    }
-
     /** The topology's volume names that its services mount, in declaration order. */
     static Set<String> declared(TopologySpec spec) {
         Set<String> names = new LinkedHashSet<>();
@@ -43,9 +38,9 @@ final class TopologyVolumes {
     }
 
     /** Creates the instance's volumes with its labels (before any container mounts one, so that none is made unlabelled). */
-    static void create(DockerClient client, TopologySpec spec, String networkName, Map<String, String> labels) {
+    static void create(DockerClient client, TopologySpec spec, InstanceNames names, Map<String, String> labels) {
         for (String volume : declared(spec)) {
-            createOne(client, dockerName(networkName, volume), labels);
+            createOne(client, names.volume(volume), labels);
         }
     }
 
@@ -70,11 +65,11 @@ final class TopologyVolumes {
     }
 
     /** Removes the instance's volumes, after its containers; returns the failures. */
-    static List<RuntimeException> remove(DockerClient client, TopologySpec spec, String networkName) {
+    static List<RuntimeException> remove(DockerClient client, TopologySpec spec, InstanceNames names) {
         List<RuntimeException> failures = new ArrayList<>();
         for (String volume : declared(spec)) {
             try {
-                DockerRemoval.volume(client, dockerName(networkName, volume));
+                DockerRemoval.volume(client, names.volume(volume));
             } catch (RuntimeException e) {
                 failures.add(e);
             }

@@ -64,24 +64,29 @@ class TopologyEngineTest {
                 assertThat(bindings).extracting(Ports.Binding::getHostIp).containsOnly("0.0.0.0");
             }
             assertThat(cache.mappedPort(6379)).isEqualTo(Integer.parseInt(bindings[0].getHostPortSpec()));
-            assertThat(DockerState.networks(Labels.TOPOLOGY, running.instanceId())).isEqualTo(1);
+            // Handed from topology to topology (NetworkPool): the session's, no one instance's.
+            assertThat(DockerState.client().inspectNetworkCmd().withNetworkId(running.networkName()).exec().getLabels())
+                    .containsEntry(Labels.SESSION, Labels.SESSION_ID);
         }
     }
 
     @Test
-    void closeRemovesEveryContainerAndTheNetwork() {
+    void closeRemovesEveryContainerAndLeavesNoneOnTheNetwork() {
         RunningTopology running = Flotilla.topology("teardown")
                 .service("a", "busybox:1.36", s -> s.command("sleep", "600"))
                 .service("b", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("a"))
                 .service("c", "busybox:1.36", s -> s.command("sleep", "600").dependsOn("a"))
                 .build()
                 .start();
-        assertThat(DockerState.leftovers(running.instanceId())).isEqualTo(4);
+        assertThat(DockerState.containers(Labels.TOPOLOGY, running.instanceId())).hasSize(3);
+        assertThat(DockerState.containersOn(running.networkName())).isEqualTo(3);
 
         running.close();
         running.close(); // a second close is harmless
 
         assertThat(DockerState.leftovers(running.instanceId())).isZero();
+        // Kept for the next topology, or removed (NetworkPoolTest): either way, nothing of this one is on it.
+        assertThat(DockerState.containersOn(running.networkName())).isLessThanOrEqualTo(0);
     }
 
     @Test

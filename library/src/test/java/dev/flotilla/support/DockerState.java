@@ -106,6 +106,16 @@ public final class DockerState {
         return events;
     }
 
+    /** How many containers are on the network {@code name}; -1 if there is no such network. */
+    public static int containersOn(String name) {
+        try {
+            var containers = client().inspectNetworkCmd().withNetworkId(name).exec().getContainers();
+            return containers == null ? 0 : containers.size();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return -1;
+        }
+    }
+
     /** Volumes labelled {@code key=value}. */
     public static long volumes(String key, String value) {
         var volumes = client().listVolumesCmd().withFilter("label", List.of(key + "=" + value)).exec().getVolumes();

@@ -28,7 +28,7 @@ public final class DockerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
     private static final long CLIENT_TIMEOUT_SECONDS = 180;
 
-    private static DockerEngine instance;
+    private static volatile DockerEngine instance;
     private static DockerUnavailableException failure;
 
     private static final String LOOPBACK = "127.0.0.1";
@@ -49,10 +49,14 @@ public final class DockerEngine {
         this.networks = new NetworkPool(client, !podman);
     }
 
-    /** Removes the networks kept for later topologies, if this JVM connected to an engine at all. */
-    static synchronized void closeNetworkPool() {
-        if (instance != null) {
-            instance.networks.close();
+    /**
+     * Removes the networks kept for later topologies, if this JVM connected to an engine at all.
+     * Not synchronized: at the JVM's exit it must not wait for a connection still being tried.
+     */
+    static void closeNetworkPool() {
+        DockerEngine engine = instance;
+        if (engine != null) {
+            engine.networks.close();
         }
     }
 

@@ -56,10 +56,15 @@ final class NetworkPool {
     /** The name of a network for a new topology: one handed on, or a new one. */
     String take() {
         for (String kept = poll(); kept != null; kept = poll()) {
-            // Someone may have removed it meanwhile (a "docker network prune" removes unused networks).
-            if (attached(kept).isPresent()) {
+            // Someone may have removed it meanwhile ("docker network prune" removes unused networks), or attached a container.
+            Optional<Integer> containers = attached(kept);
+            if (containers.isPresent() && containers.get() == 0) {
                 LOG.debug("Handing network {} on to a new topology", kept);
                 return kept;
+            }
+            if (containers.isPresent()) {
+                LOG.warn("Not handing network {} on: {} container(s) joined it after its topology was removed;"
+                        + " it is left to the cleanup of this JVM's session, whose labels it carries", kept, containers.get());
             }
         }
         String name = NAME_PREFIX + created.incrementAndGet();

@@ -120,6 +120,13 @@ final class MarkdownReport {
         lines.add(new String[] {"chain of 4 to HTTP-ready: Flotilla at most 0.8x the floor (issue 12: containers started ahead)",
                 ratio(chainRatio) + " (medians: " + ratio(samples.median(chain, flotilla) / samples.median(chain, floor)) + ")",
                 met(chainRatio <= 0.8)});
+        if (contenders.contains(FlotillaContender.OWN_NETWORKS)) {
+            double own = samples.pairedMedian(chain, FlotillaContender.OWN_NETWORKS, floor, (a, b) -> a / b);
+            lines.add(new String[] {"chain of 4, Flotilla making and removing a network of its own per topology, as the floor does"
+                    + " (flotilla.network.pool=off; no target)",
+                    ratio(own) + " (medians: " + ratio(samples.median(chain, FlotillaContender.OWN_NETWORKS) / samples.median(chain, floor)) + ")",
+                    "-"});
+        }
         // No start order beats starting all four at once: the floor's 4 independent over its chain is how low any contender can go here.
         String four = Rows.start(Scenario.independent(4));
         double bound = samples.pairedMedian(four, floor, chain, floor, (a, b) -> a / b);

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  */
 final class SvgChart {
 
-    private static final String[] COLOURS = {"#7f7f7f", "#d62728", "#ff7f0e", "#1f77b4"};
+    private static final String[] COLOURS = {"#7f7f7f", "#d62728", "#ff7f0e", "#9ecae1", "#1f77b4"};
     private static final int WIDTH = 900;
     private static final int LABEL_WIDTH = 190;
     private static final int BAR_HEIGHT = 14;

@@ -3,6 +3,7 @@ package dev.flotilla.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,31 @@ import dev.flotilla.support.ChildJvm;
 import dev.flotilla.support.DockerState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * A removed topology's default network handed on to the next topology of the JVM, on a real
- * engine: only with nothing of the first left on it, at most two kept, none after the JVM ends.
+ * engine: only with nothing of the first left on it, at most two kept, none after the JVM ends;
+ * on Podman not at all.
  */
 class NetworkPoolTest {
 
     @BeforeEach
-    void onDockerOnly() {
-        assumeFalse(DockerState.isPodman(), "Podman's networks are not handed on (its DNS, see NetworkPool)");
+    void onDockerOnly(TestInfo test) {
+        if (!test.getDisplayName().startsWith("onPodman")) {
+            assumeFalse(DockerState.isPodman(), "Podman's networks are not handed on (its DNS, see NetworkPool)");
+        }
+    }
+
+    @Test
+    void onPodmanEachTopologyHasItsOwnNetworkRemovedWithIt() {
+        assumeTrue(DockerState.isPodman(), "Docker hands networks on");
+        String network;
+        try (RunningTopology running = sleepers("pool-podman", "box").build().start()) {
+            network = running.networkName();
+            assertThat(network).isEqualTo("flotilla-pool-podman-" + running.instanceId());
+        }
+        assertThat(exists(network)).isFalse();
     }
 
     @Test

@@ -146,11 +146,6 @@ final class ServiceContainer {
         return spec.bindAddress().orElse(docker.defaultBindAddress());
     }
 
-    /** Creates the container; the id is kept at once, so that even a container that never starts is removed. */
-    void create(InstanceNames names, Map<String, String> topologyLabels, List<String> extraHosts) {
-        create(names, topologyLabels, extraHosts, false);
-    }
-
     /**
      * Creates the container, behind a {@link StartGate} if {@code gate} is true and there is a
      * command to run; the id is kept at once, so that even a container that never starts is removed.

@@ -144,17 +144,8 @@ class PacketFilterFaultsTest {
         return result.stdout().contains("PONG");
     }
 
-    /**
-     * Whether the client reaches the server again. On Podman a container started again may get
-     * an address that another container had, under a new MAC: its peers' stale ARP entries send
-     * its packets astray for up to half a minute (seen 15 s), so there it is asked again.
-     */
+    /** Whether the client reaches the server again: on Podman after a while (stale ARP entries, see DockerState). */
     private static boolean reachesAgain(ServiceHandle client, String server) {
-        long deadline = System.nanoTime() + (DockerState.isPodman() ? 45_000_000_000L : 0);
-        boolean reached = reaches(client, server);
-        while (!reached && System.nanoTime() < deadline) {
-            reached = reaches(client, server);
-        }
-        return reached;
+        return DockerState.holdsOnceSettled(() -> reaches(client, server));
     }
 }

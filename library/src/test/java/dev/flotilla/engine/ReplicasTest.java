@@ -121,7 +121,7 @@ class ReplicasTest {
             web.scale(1);
             assertThat(web.replicas()).extracting(ServiceHandle::containerId).containsExactly(before.get(0));
             assertThat(webContainers(instance)).extracting(Container::getId).containsExactly(before.get(0));
-            if (dnsAnswersRightAfterAStop()) {
+            if (DockerState.dnsAnswersRightAfterAStop()) {
                 assertThat(addresses(client, "web", 1)).hasSize(1);
             }
             assertThatThrownBy(fourth::start)
@@ -140,7 +140,7 @@ class ReplicasTest {
             for (ServiceHandle replica : web.replicas()) {
                 assertThat(answerAtItsAddress(client, replica)).isEqualTo(replica.exec("hostname").stdout().strip());
             }
-            if (dnsAnswersRightAfterAStop()) {
+            if (DockerState.dnsAnswersRightAfterAStop()) {
                 assertThat(addresses(client, "web", 3)).hasSize(3);
             }
         }
@@ -162,7 +162,7 @@ class ReplicasTest {
             assertThat(web.isRunning()).isFalse();
             assertThat(second.isRunning()).isTrue();
             assertThat(answerAtItsAddress(client, second)).isEqualTo(secondHostname);
-            if (dnsAnswersRightAfterAStop()) {
+            if (DockerState.dnsAnswersRightAfterAStop()) {
                 // A stopped container leaves the name's answers: every lookup now reaches the one left.
                 assertThat(client.exec("sh", "-c", "for i in $(seq 1 10); do timeout 5 wget -qO- http://web/; done")
                         .stdout().lines().distinct().toList()).containsExactly(secondHostname);
@@ -171,7 +171,7 @@ class ReplicasTest {
             running.heal();
             assertThat(web.isRunning()).isTrue();
             assertThat(answerAtItsAddress(client, web)).isEqualTo(firstHostname);
-            if (dnsAnswersRightAfterAStop()) {
+            if (DockerState.dnsAnswersRightAfterAStop()) {
                 assertThat(addresses(client, "web", 2)).hasSize(2);
             }
 
@@ -254,17 +254,6 @@ class ReplicasTest {
             found = lookUp(client, name);
         }
         return found;
-    }
-
-    /**
-     * Whether the engine's DNS can be asked right after a container of the network stopped. Podman 4.3's
-     * (aardvark-dns, Debian 12) then at times answers no name of that network at all, not even those of the
-     * containers still running, for 20 s and more (in .ci/run: over 45 s). Reproduced with the podman CLI alone,
-     * two containers under one alias and one of them stopped, in 5 rounds of 17; the names of another network
-     * kept answering. The containers still answer at their addresses, which the tests check on every engine.
-     */
-    private static boolean dnsAnswersRightAfterAStop() {
-        return !DockerState.isPodman();
     }
 
     /** What {@code replica} answers the client at its own address, the engine's DNS left out. */

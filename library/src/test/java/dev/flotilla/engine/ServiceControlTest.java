@@ -16,6 +16,7 @@ import dev.flotilla.Flotilla;
 import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
+import dev.flotilla.support.DockerState;
 import org.junit.jupiter.api.Test;
 
 /** Restart, kill, pause and unpause through a service's handle, on real containers, and how a topology is put back. */
@@ -36,7 +37,13 @@ class ServiceControlTest {
             cache.restart();
             assertThat(cache.mappedPort(6379)).isEqualTo(before);
             assertThat(redisPing(cache.host(), before)).isEqualTo("+PONG");
-            assertThat(running.service("client").exec("sh", "-c", "echo PING | nc -w 2 redis-primary 6379").stdout()).contains("PONG");
+            ServiceHandle client = running.service("client");
+            var endpoint = DockerState.endpointOn(cache.containerId(), running.networkName());
+            assertThat(endpoint.getAliases()).contains("redis-primary");
+            assertThat(DockerState.holdsOnceSettled(() -> redisPingFrom(client, endpoint.getIpAddress()).contains("PONG"))).isTrue();
+            if (DockerState.dnsAnswersRightAfterAStop()) {
+                assertThat(redisPingFrom(client, "redis-primary")).contains("PONG");
+            }
 
             cache.kill();
             assertThat(cache.state().running()).isFalse();
@@ -121,6 +128,11 @@ class ServiceControlTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** What redis answers a PING sent from {@code client} to {@code server} (a name or an address) inside the network. */
+    private static String redisPingFrom(ServiceHandle client, String server) {
+        return client.exec("sh", "-c", "echo PING | nc -w 2 " + server + " 6379").stdout();
     }
 
     static String redisPing(String host, int port) throws IOException {

@@ -136,7 +136,14 @@ class SnapshotTest {
                 assertThat(db.containerId()).isNotEqualTo(before);
                 assertThat(db.mappedPort(5432)).isEqualTo(port);
                 assertThat(running.service("app").isRunning()).as("what depends on db keeps running").isTrue();
-                assertThat(running.service("app").exec("sh", "-c", "echo | nc -w 2 db 5432 && echo reached").stdout()).contains("reached");
+                // The new container has the old one's name on the network; Podman's DNS may not answer it yet.
+                ServiceHandle app = running.service("app");
+                var endpoint = DockerState.endpointOn(db.containerId(), running.networkName());
+                assertThat(endpoint.getAliases()).contains("db");
+                assertThat(DockerState.holdsOnceSettled(() -> reaches(app, endpoint.getIpAddress()))).isTrue();
+                if (DockerState.dnsAnswersRightAfterAStop()) {
+                    assertThat(reaches(app, "db")).isTrue();
+                }
             }
         }
         assertThat(snapshotsOf(RESET_SHOP)).hasSize(1);
@@ -232,5 +239,10 @@ class SnapshotTest {
 
     private static List<Image> snapshotsOf(String topology) {
         return DockerState.client().listImagesCmd().withLabelFilter(Map.of(Snapshots.TOPOLOGY_LABEL, topology)).exec();
+    }
+
+    /** Whether {@code client} opens a connection to PostgreSQL's port at {@code server} (a name or an address). */
+    private static boolean reaches(ServiceHandle client, String server) {
+        return client.exec("sh", "-c", "echo | nc -w 2 " + server + " 5432 && echo reached").stdout().contains("reached");
     }
 }

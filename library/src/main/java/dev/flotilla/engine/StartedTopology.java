@@ -306,20 +306,18 @@ final class StartedTopology implements RunningTopology {
                 failures.add(new FlotillaException("Could not remove the container of service \"" + name + "\": " + e.getCause().getMessage(), e.getCause()));
             }
         });
-        try {
-            removeNetwork();
-        } catch (RuntimeException e) {
-            failures.add(new FlotillaException("Could not remove network " + names.defaultNetwork() + ": " + e.getMessage(), e));
-        }
-        TopologyVolumes.remove(docker.client(), spec, names).forEach(e -> failures.add(
+        boolean containersLeft = !failures.isEmpty();
+        List<String> networksLeft = removeNetworks(failures);
+        List<RuntimeException> volumeFailures = TopologyVolumes.remove(docker.client(), spec, names);
+        volumeFailures.forEach(e -> failures.add(
                 new FlotillaException("Could not remove a volume of topology \"" + spec.name() + "\": " + e.getMessage(), e)));
         LOG.debug("Removed topology {} ({}) in {} ms", spec.name(), instanceId, (System.nanoTime() - start) / 1_000_000);
         record.markRemoved();
         RunReport.get().writeIndex();
         if (!failures.isEmpty()) {
             FlotillaException failure = new FlotillaException("Could not remove everything of topology \"" + spec.name()
-                    + "\" (instance " + instanceId + "); remove what is left with: docker rm -f $(docker ps -aq --filter label="
-                    + Labels.TOPOLOGY + "=" + instanceId + ")", failures.get(0));
+                    + "\" (instance " + instanceId + "); remove what is left with: "
+                    + LeftoverCommands.of(instanceId, containersLeft, networksLeft, !volumeFailures.isEmpty()), failures.get(0));
             failures.subList(1, failures.size()).forEach(failure::addSuppressed);
             throw failure;
         }
@@ -341,17 +339,31 @@ final class StartedTopology implements RunningTopology {
         }
     }
 
-    private void removeNetwork() {
+    /**
+     * Removes the declared networks and hands the default one back to the pool (or removes it). Each
+     * failure goes into {@code failures}, naming its network; returns the names of those left.
+     */
+    private List<String> removeNetworks(List<Throwable> failures) {
+        List<String> left = new ArrayList<>();
         if (networkId == null) {
-            return;
+            return left;
         }
         for (String network : TopologyNetworks.extra(spec)) {
-            DockerRemoval.networkOnceLeft(docker.client(), names.network(network));
+            String name = names.network(network);
+            removeNetwork(name, () -> DockerRemoval.networkOnceLeft(docker.client(), name), failures, left);
         }
-        if (networkPooled) {
-            docker.networks().giveBack(names.defaultNetwork());
-        } else {
-            DockerRemoval.networkOnceLeft(docker.client(), networkId);
+        String name = names.defaultNetwork();
+        removeNetwork(name, networkPooled ? () -> docker.networks().giveBack(name)
+                : () -> DockerRemoval.networkOnceLeft(docker.client(), networkId), failures, left);
+        return left;
+    }
+
+    private static void removeNetwork(String name, Runnable removal, List<Throwable> failures, List<String> left) {
+        try {
+            removal.run();
+        } catch (RuntimeException e) {
+            failures.add(new FlotillaException("Could not remove network " + name + ": " + e.getMessage(), e));
+            left.add(name);
         }
     }
 

@@ -76,6 +76,7 @@ class NetworkPoolTest {
             client.startContainerCmd(foreign).exec();
             assertThatThrownBy(first::close).isInstanceOf(FlotillaException.class)
                     .hasMessageContaining("Could not remove everything of topology \"pool-foreign\"")
+                    .hasMessageEndingWith("remove what is left with: docker network rm " + network)
                     .cause().hasMessageContaining("Could not remove network " + network).hasMessageContaining("active endpoints");
             assertThat(client.inspectContainerCmd(foreign).exec().getState().getRunning()).as("the user's container").isTrue();
             try (RunningTopology second = sleepers("pool-after-foreign", "beta").build().start()) {

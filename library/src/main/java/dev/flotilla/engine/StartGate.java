@@ -53,7 +53,10 @@ final class StartGate {
             // A reader in the background turns the line on stdin into the signal (fd 3: a background list's stdin is /dev/null).
             + "if [ ! -e " + OPEN_FILE + " ]; then exec 3<&0; { read -r l <&3 && [ \"$l\" = " + OPEN_LINE + " ] && kill -USR1 $$; } & r=$!; fi; "
             + "until [ -n \"$o\" ] || [ -e " + OPEN_FILE + " ]; do $s 1 & wait $!; kill $! 2>/dev/null; done; "
-            + "[ -z \"$r\" ] || { kill $r 2>/dev/null; exec 3<&-; }; ";
+            + "[ -z \"$r\" ] || { kill $r 2>/dev/null; exec 3<&-; }; "
+            // The process reads stdin from /dev/null, as without the gate: it does not wait for the end
+            // of the attachment, which Podman 4.3 at times never passes on (seen: a cat held for 20 s).
+            + "exec 0</dev/null; ";
 
     private StartGate() {
     }
@@ -92,8 +95,9 @@ final class StartGate {
      * Attaches to the created container's stdin, so that {@link Line#open} can open the gate
      * without the engine: Docker runs a {@code runc kill} process for every signal (about 35 ms, more
      * under load), where a line on stdin is bytes through a pipe. The container is created with
-     * stdin open once: when the line is written the attachment ends, and its process reads the
-     * end of stdin, as it would from {@code /dev/null}.
+     * stdin open once: when the line is written the attachment ends. The wrapper hands its process
+     * {@code /dev/null} as stdin, as Docker would without the gate, so that no process waits on
+     * the end of the attachment.
      */
     static Line attach(DockerClient client, String containerId) {
         Line line = new Line();

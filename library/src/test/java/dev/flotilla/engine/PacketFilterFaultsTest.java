@@ -139,7 +139,8 @@ class PacketFilterFaultsTest {
                 .hasMessageEndingWith("Fix: start it (or unpause it) first.");
     }
 
-    private static boolean reaches(ServiceHandle client, String server) {
+    /** Whether {@code client} gets redis's PONG from {@code server} (a name or an address) on port 6379. */
+    static boolean reaches(ServiceHandle client, String server) {
         ExecResult result = client.exec("sh", "-c", "echo PING | nc -w 2 " + server + " 6379");
         return result.stdout().contains("PONG");
     }

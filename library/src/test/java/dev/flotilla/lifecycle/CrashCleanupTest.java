@@ -1,6 +1,7 @@
 package dev.flotilla.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,36 @@ class CrashCleanupTest {
 
     @Test
     void startingATopologySweepsDeadSessionsOfThisMachineButNothingAlive() throws Exception {
+        sweepInAChildAndCheck(ChildJvm::start, () -> { });
+    }
+
+    /**
+     * The JDK's {@code startInstant()} adds a process's start to the boot time of {@code /proc/stat},
+     * whole seconds that move with the wall clock, read once per JVM: on a VM whose clock is adjusted
+     * two JVMs see the same live process start a second apart. A sweeping JVM that reads a boot time
+     * one second later than the JVM that labelled the containers (a copy of {@code /proc/stat} mounted
+     * over it in a mount namespace of its own) must spare the live ones, this JVM's running topology
+     * among them, and still sweep the dead ones.
+     */
+    @Test
+    void aSweepingJvmThatSeesTheBootTimeASecondLaterSparesLiveSessions() throws Exception {
+        assumeTrue(ChildJvm.canShiftBootTime(), "needs root's unshare and mount (CI runs as root)");
+        try (RunningTopology mine = Flotilla.topology("sweptunderclock")
+                .service("box", "busybox:1.36", s -> s.command("sleep", "600")).build().start()) {
+            String box = mine.service("box").containerId();
+            sweepInAChildAndCheck((main, env, options) -> ChildJvm.startWithBootTimeShifted(main, 1), () -> {
+                assertThat(exists(DockerState.client(), box)).as("this running test's own container").isTrue();
+                assertThat(mine.service("box").exec("echo", "still here").stdout()).contains("still here");
+            });
+        }
+    }
+
+    private interface ChildStart {
+        ChildJvm start(Class<?> main, Map<String, String> env, List<String> jvmOptions) throws Exception;
+    }
+
+    /** Labels containers as sessions dead and alive would, sweeps in a child JVM, then checks {@code spared} and each container. */
+    private static void sweepInAChildAndCheck(ChildStart childStart, Runnable spared) throws Exception {
         DockerClient client = DockerState.client();
         Process deadProcess = new ProcessBuilder("true").start();
         deadProcess.waitFor();
@@ -74,10 +105,17 @@ class CrashCleanupTest {
         Map<String, String> here = Map.of("host", Files.readString(Path.of("/etc/hostname")).trim(),
                 "boot", Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim(),
                 "pid-namespace", Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
-        String liveStart = String.valueOf(liveProcess.info().startInstant().orElseThrow().toEpochMilli());
+        String livePid = String.valueOf(liveProcess.pid());
+        String liveStart = "ticks:" + startTicks(liveProcess.pid());
+        String liveInstant = String.valueOf(liveProcess.info().startInstant().orElseThrow().toEpochMilli());
         String dead = orphan(client, "dead", here, Map.of("pid", String.valueOf(deadProcess.pid())));
-        String live = orphan(client, "live", here, Map.of("pid", String.valueOf(liveProcess.pid()), "pid-start", liveStart));
-        String reused = orphan(client, "reused", here, Map.of("pid", String.valueOf(liveProcess.pid()), "pid-start", "1"));
+        String live = orphan(client, "live", here, Map.of("pid", livePid, "process-start", liveStart));
+        String reused = orphan(client, "reused", here, Map.of("pid", livePid, "process-start", "ticks:1"));
+        String otherKind = orphan(client, "otherkind", here, Map.of("pid", livePid, "process-start", "epoch-ms:1"));
+        // As the previous version labelled a start: the JDK's startInstant, which moves with the clock.
+        String instantOnly = orphan(client, "instantonly", here, Map.of("pid", livePid, "pid-start", "1"));
+        String instantOnlyDead = orphan(client, "instantonlydead", here,
+                Map.of("pid", String.valueOf(deadProcess.pid()), "pid-start", liveInstant));
         String elsewhere = orphan(client, "elsewhere", here, Map.of("host", "another-machine", "pid", String.valueOf(deadProcess.pid())));
         String otherBoot = orphan(client, "otherboot", here, Map.of("boot", "another-boot", "pid", String.valueOf(deadProcess.pid())));
         String otherNamespace = orphan(client, "otherns", here,
@@ -87,15 +125,19 @@ class CrashCleanupTest {
                 .withLabels(Map.of(Labels.SESSION, "test-orphan-unversioned-" + Labels.SESSION_ID, "dev.flotilla.host", here.get("host"),
                         "dev.flotilla.pid", String.valueOf(deadProcess.pid()), "dev.flotilla.pid.start", ""))
                 .exec().getId();
-        List<String> all = List.of(dead, live, reused, elsewhere, otherBoot, otherNamespace, unversioned);
+        List<String> all = List.of(dead, live, reused, otherKind, instantOnly, instantOnlyDead, elsewhere, otherBoot, otherNamespace, unversioned);
         try {
             // A fresh JVM sweeps when it starts its first topology: run one in a child.
-            ChildJvm child = ChildJvm.start(SweepProbe.class, Map.of(), List.of());
+            ChildJvm child = childStart.start(SweepProbe.class, Map.of(), List.of());
             assertThat(child.awaitExit(120)).as(child.output()).isZero();
 
+            spared.run();
             assertThat(exists(client, dead)).as("a dead JVM's container").isFalse();
+            assertThat(exists(client, instantOnlyDead)).as("a dead JVM's container, labelled by the previous version").isFalse();
             assertThat(exists(client, reused)).as("a container whose PID now belongs to another process").isFalse();
             assertThat(exists(client, live)).as("a live JVM's container").isTrue();
+            assertThat(exists(client, otherKind)).as("a live PID whose start was recorded another way").isTrue();
+            assertThat(exists(client, instantOnly)).as("a live PID whose start the previous version recorded").isTrue();
             assertThat(exists(client, elsewhere)).as("another machine's container").isTrue();
             assertThat(exists(client, otherBoot)).as("a container of another boot, or a machine of the same name").isTrue();
             assertThat(exists(client, otherNamespace)).as("a container of a JVM in another PID namespace").isTrue();
@@ -110,13 +152,19 @@ class CrashCleanupTest {
         }
     }
 
+    /** Field 22 of {@code /proc/<pid>/stat}, counted after the command's name in parentheses. */
+    private static long startTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+    }
+
     /** A container labelled as if a session of this machine had created it, but for the parts given. */
     private static String orphan(DockerClient client, String name, Map<String, String> here, Map<String, String> parts) {
         Map<String, String> labels = new HashMap<>();
         labels.put(Labels.SESSION, "test-orphan-" + name + "-" + Labels.SESSION_ID);
         here.forEach((part, value) -> labels.put("dev.flotilla.owner." + part, value));
         parts.forEach((part, value) -> labels.put("dev.flotilla.owner." + part, value));
-        labels.putIfAbsent("dev.flotilla.owner.pid-start", "");
+        labels.putIfAbsent("dev.flotilla.owner.process-start", "");
         return client.createContainerCmd("busybox:1.36").withCmd("sleep", "600").withLabels(labels).exec().getId();
     }
 

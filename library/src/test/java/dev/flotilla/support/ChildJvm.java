@@ -57,6 +57,41 @@ public final class ChildJvm {
         return start(command, env);
     }
 
+    /**
+     * Starts {@code mainClass} in a mount namespace of its own where {@code /proc/stat} is a copy of
+     * this machine's with the boot time ({@code btime}) {@code seconds} later: what the JVM sees where
+     * the wall clock was adjusted after other JVMs read it. Needs root ({@link #canShiftBootTime()}).
+     */
+    public static ChildJvm startWithBootTimeShifted(Class<?> mainClass, long seconds, String... args) throws IOException {
+        Path stat = Files.createTempFile("flotilla-proc-stat-", "");
+        stat.toFile().deleteOnExit();
+        StringBuilder shifted = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+            shifted.append(line.startsWith("btime ")
+                    ? "btime " + (Long.parseLong(line.substring(6).trim()) + seconds)
+                    : line).append('\n');
+        }
+        Files.writeString(stat, shifted);
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind \"$0\" /proc/stat && exec \"$@\"", stat.toString(), java(), "-cp", testClassPath(), mainClass.getName()));
+        command.addAll(List.of(args));
+        return start(command, Map.of());
+    }
+
+    /** Whether {@link #startWithBootTimeShifted} can work here: {@code unshare} and {@code mount} as root. */
+    public static boolean canShiftBootTime() {
+        try {
+            Process probe = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                    "mount --bind /proc/stat /proc/stat").redirectErrorStream(true).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -246,7 +246,7 @@ final class StartedTopology implements RunningTopology {
         if (handles == null) {
             List<String> declared = replicas.keySet().stream().filter(this::declared).toList();
             throw new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + name + "\"; its services are "
-                    + declared + ". Fix: " + NearestName.fix(name, declared, "name one of them"));
+                    + declared + ". Fix: " + NearestName.fix(name, declared, "name one of them."));
         }
         return handles.get(0);
     }

@@ -109,7 +109,6 @@ public final class AnnotationTopologyResolver {
             // Values that could not be read would only add problems of their stand-ins.
             return Optional.empty();
         }
-        // A fault that cannot be read is left out: the others are still checked against the topology.
         List<DeclaredFault> faults = FaultResolver.declaredIn(source, problems);
         List<LinkSpec> proxiedLinks = new ArrayList<>();
         for (Class<?> element : chain) {

@@ -47,8 +47,9 @@ public final class FaultResolver {
     }
 
     /**
-     * The faults on {@code testClass}'s methods, those it inherits included, each read and checked
-     * on its own; the problems of those that cannot be read are added to {@code problems}.
+     * The faults on {@code testClass}'s methods, those it inherits included, each read and its values
+     * checked, their problems added to {@code problems}; the services they name are checked later,
+     * against the topology.
      */
     static List<DeclaredFault> declaredIn(Class<?> testClass, ConfigProblems problems) {
         Set<Method> methods = new LinkedHashSet<>();
@@ -80,7 +81,10 @@ public final class FaultResolver {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
-    /** The fault {@code fault} declares, if it has no problem; {@code where} gives where an attribute was written. */
+    /**
+     * The fault {@code fault} declares, its problems added to {@code problems}; empty if it names neither a
+     * link nor a service to isolate. {@code where} gives where an attribute was written.
+     */
     private static Optional<FaultSpec> toSpec(Fault fault, UnaryOperator<String> where, ConfigProblems problems) {
         if (!fault.isolate().isEmpty()) {
             if (!fault.from().isEmpty() || !fault.to().isEmpty() || fault.kind() != Fault.Kind.CUT) {
@@ -112,13 +116,12 @@ public final class FaultResolver {
             }
             case CUT, DOWN -> { }
         }
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
         FaultSpec spec = new FaultSpec(fault.from(), fault.to(), false, fault.kind(), fault.direction(), fault.toxicity(), attributes);
-        List<FaultChecks.Problem> wrong = FaultChecks.problemsOf(spec);
-        wrong.forEach(problem -> problems.add(where.apply(problem.attribute()), problem.message(), problem.fix()));
-        return wrong.isEmpty() ? Optional.of(spec) : Optional.empty();
+        if (problems.size() == before) { // a duration that could not be read would be reported again as zero
+            FaultChecks.problemsOf(spec).forEach(problem -> problems.add(where.apply(problem.attribute()), problem.message(), problem.fix()));
+        }
+        // Returned with bad values too, so that the services it names are checked as well.
+        return Optional.of(spec);
     }
 
     private static long millis(String text, String attribute, UnaryOperator<String> where, ConfigProblems problems, boolean required) {

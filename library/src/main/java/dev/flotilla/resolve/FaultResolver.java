@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.flotilla.Fault;
 import dev.flotilla.Faults;
@@ -75,10 +74,13 @@ public final class FaultResolver {
 
     /** The annotation by the services it names, as {@code @Fault(from = "app", to = "cache")}. */
     private static String shortForm(Fault fault) {
-        return "@Fault(" + Stream.of(new String[] {"from", fault.from()}, new String[] {"to", fault.to()}, new String[] {"isolate", fault.isolate()})
-                .filter(named -> !named[1].isEmpty())
-                .map(named -> named[0] + " = \"" + named[1] + "\"")
-                .collect(Collectors.joining(", ")) + ")";
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put("from", fault.from());
+        named.put("to", fault.to());
+        named.put("isolate", fault.isolate());
+        return named.entrySet().stream().filter(attribute -> !attribute.getValue().isEmpty())
+                .map(attribute -> attribute.getKey() + " = \"" + attribute.getValue() + "\"")
+                .collect(Collectors.joining(", ", "@Fault(", ")"));
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.flotilla.FlotillaException;
 import dev.flotilla.RunningTopology;
 import dev.flotilla.ServiceHandle;
 import dev.flotilla.TopologyNetwork;
+import dev.flotilla.model.NearestName;
 import dev.flotilla.model.ReplicaNames;
 import dev.flotilla.model.ServiceSpec;
 import dev.flotilla.model.TopologySpec;
@@ -231,10 +232,11 @@ final class StartedTopology implements RunningTopology {
         return names.defaultNetwork();
     }
 
+    /** The services declared, in start order: not the fault proxies Flotilla placed. */
     @Override
     public List<String> serviceNames() {
         synchronized (readyOrder) {
-            return List.copyOf(readyOrder);
+            return readyOrder.stream().filter(this::declared).toList();
         }
     }
 
@@ -242,10 +244,16 @@ final class StartedTopology implements RunningTopology {
     public ServiceHandle service(String name) {
         List<TopologyServiceHandle> handles = replicas.get(name);
         if (handles == null) {
-            throw new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + name
-                    + "\"; its services are " + replicas.keySet() + ".");
+            List<String> declared = replicas.keySet().stream().filter(this::declared).toList();
+            throw new IllegalArgumentException("Topology \"" + spec.name() + "\" has no service \"" + name + "\"; its services are "
+                    + declared + ". Fix: " + NearestName.fix(name, declared, "name one of them."));
         }
         return handles.get(0);
+    }
+
+    /** Whether a service of this instance was declared, rather than placed by Flotilla as a link's fault proxy. */
+    private boolean declared(String serviceName) {
+        return spec.service(serviceName).map(service -> !FaultProxies.isProxy(service)).orElse(true);
     }
 
     /** Removes an instance of this run; lets go of a reusable one, which stays for later runs. */

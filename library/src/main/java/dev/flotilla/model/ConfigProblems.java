@@ -15,9 +15,14 @@ public final class ConfigProblems {
 
     private final List<String> problems = new ArrayList<>();
 
-    /** Records one problem: where it is, what is wrong (naming the bad value) and how to fix it. */
+    /** Records one problem: where it is, what is wrong (naming the bad value) and how to fix it (a question keeps its mark). */
     public void add(String where, String problem, String fix) {
-        problems.add(where + ": " + problem + ". Fix: " + fix + ".");
+        problems.add(where + ": " + problem + ". Fix: " + fix + (fix.endsWith("?") ? "" : "."));
+    }
+
+    /** How many problems were recorded so far. */
+    public int size() {
+        return problems.size();
     }
 
     /** Whether no problem was recorded. */

@@ -41,6 +41,12 @@ public final class TopologyValidator {
      */
     public static void validate(TopologySpec spec, SpecOrigin origin) {
         ConfigProblems problems = new ConfigProblems();
+        check(spec, origin, problems);
+        problems.throwIfAny();
+    }
+
+    /** Adds every problem of {@code spec} to {@code problems}, for a caller that reports them with problems of its own. */
+    public static void check(TopologySpec spec, SpecOrigin origin, ConfigProblems problems) {
         if (spec.services().isEmpty()) {
             problems.add(origin.topology(), "the topology \"" + spec.name() + "\" declares no service",
                     "add at least one @Service (or .service(...)) to the topology");
@@ -62,7 +68,6 @@ public final class TopologyValidator {
                     "service \"" + s.name() + "\" comes from a container factory, which a reusable topology cannot keep"
                             + " (the container object lives in one JVM)", "set reuse = false, or run the service from an image"));
         }
-        problems.throwIfAny();
     }
 
     private static void checkProxiedLinks(TopologySpec spec, SpecOrigin origin, ConfigProblems problems) {

@@ -24,6 +24,7 @@ import dev.flotilla.Topology;
 import dev.flotilla.WaitFor;
 import dev.flotilla.model.ConfigProblems;
 import dev.flotilla.model.DockerBuildSpec;
+import dev.flotilla.model.FaultSpec;
 import dev.flotilla.model.FileCopy;
 import dev.flotilla.model.FixedPort;
 import dev.flotilla.model.JavaAppSpec;
@@ -41,13 +42,16 @@ import dev.flotilla.resolve.compose.ComposeServices;
 import dev.flotilla.resolve.compose.ComposeSource;
 import dev.flotilla.resolve.compose.VolumeSyntax;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.Nested;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * The one place where annotations become a {@link TopologySpec}. It finds {@code @Topology} and
  * {@code @Service} directly on a class, on composed annotations, on superclasses and, for
  * {@code @Nested} classes, on enclosing classes (whose services come first); parses every
- * textual attribute; and validates the result completely.
+ * textual attribute; and validates the result completely, with the {@code @Fault}s of the test
+ * methods, before anything starts.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AnnotationTopologyResolver {
@@ -59,11 +63,25 @@ public final class AnnotationTopologyResolver {
 
     /**
      * Resolves the topology declared for {@code source}: a test class or a composed annotation type.
+     * The {@code @Fault}s of its test methods are checked with it, and so are the declarations of its
+     * {@code @Nested} classes, whose tests run while its topology does.
      *
      * @return empty if neither {@code source} nor an enclosing class carries {@code @Topology}
      * @throws dev.flotilla.FlotillaConfigurationException naming every problem of the declaration
      */
     public static Optional<TopologyDeclaration> resolve(Class<?> source) {
+        ConfigProblems problems = new ConfigProblems();
+        Optional<TopologyDeclaration> declaration = resolve(source, problems);
+        problems.throwIfAny();
+        return declaration;
+    }
+
+    /**
+     * The declaration for {@code source}, every problem of it added to {@code problems}; then, if it has
+     * none, those of its {@code @Nested} classes (which share its services, so its own problems would
+     * be reported again for each).
+     */
+    private static Optional<TopologyDeclaration> resolve(Class<?> source, ConfigProblems problems) {
         List<Class<?>> chain = enclosingChain(source);
         Class<?> declaring = null;
         Topology topology = null;
@@ -77,8 +95,8 @@ public final class AnnotationTopologyResolver {
         if (topology == null) {
             return Optional.empty();
         }
+        int before = problems.size();
         SpecOrigin origin = SpecOrigin.annotations(source);
-        ConfigProblems problems = new ConfigProblems();
         List<ServiceSpec> services = new ArrayList<>();
         Optional<ComposeServices> compose = composeServices(chain);
         compose.ifPresent(c -> services.addAll(c.services()));
@@ -87,17 +105,30 @@ public final class AnnotationTopologyResolver {
                 services.add(toSpec(service, chain, origin, problems));
             }
         }
-        problems.throwIfAny();
+        if (problems.size() > before) {
+            // Values that could not be read would only add problems of their stand-ins.
+            return Optional.empty();
+        }
+        List<DeclaredFault> faults = FaultResolver.declaredIn(source, problems);
         List<LinkSpec> proxiedLinks = new ArrayList<>();
         for (Class<?> element : chain) {
             for (ProxiedLink link : AnnotationSupport.findRepeatableAnnotations(element, ProxiedLink.class)) {
                 proxiedLinks.add(new LinkSpec(link.from(), link.to()));
             }
         }
-        proxiedLinks.addAll(FaultResolver.proxiedLinksOf(source));
+        List<String> names = services.stream().map(ServiceSpec::name).toList();
+        // A link fault on a test method places its link's proxy; one naming an unknown service is reported as a fault.
+        faults.stream().map(DeclaredFault::spec).filter(FaultSpec::needsProxy).map(FaultSpec::link)
+                .filter(link -> names.contains(link.client()) && names.contains(link.server()) && !proxiedLinks.contains(link))
+                .distinct().forEach(proxiedLinks::add);
         String name = topology.name().isBlank() ? defaultName(declaring) : topology.name();
         TopologySpec spec = new TopologySpec(name, topology.pull(), services, topology.reuse(), proxiedLinks);
-        TopologyValidator.validate(spec, compose.map(c -> SpecOrigin.composeFile(origin, c.declaredAt())).orElse(origin));
+        TopologyValidator.check(spec, compose.map(c -> SpecOrigin.composeFile(origin, c.declaredAt())).orElse(origin), problems);
+        faults.forEach(fault -> FaultChecks.checkServices(fault, spec, problems));
+        if (problems.size() == before) {
+            ReflectionSupport.findNestedClasses(source, c -> isInner(c) && AnnotationSupport.isAnnotated(c, Nested.class))
+                    .forEach(nested -> resolve(nested, problems));
+        }
         return Optional.of(new TopologyDeclaration(spec, topology.scope()));
     }
 

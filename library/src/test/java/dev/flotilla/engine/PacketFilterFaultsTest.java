@@ -101,7 +101,7 @@ class PacketFilterFaultsTest {
     void badUseIsRefusedWithWhatToDo() {
         assertThatThrownBy(() -> running.network().between("orders", "nosuch"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Topology \"cuts\" has no service \"nosuch\"; its services are [cache, orders, billing].");
+                .hasMessage("Topology \"cuts\" has no service \"nosuch\"; its services are [cache, orders, billing]. Fix: name one of them.");
         assertThatThrownBy(() -> running.network().between("orders", "orders"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("to itself is not a link");

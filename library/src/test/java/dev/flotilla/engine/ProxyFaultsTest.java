@@ -64,6 +64,15 @@ class ProxyFaultsTest {
     }
 
     @Test
+    void theProxyIsNoServiceOfTheUsersInNamesOrMessages() {
+        assertThat(running.serviceNames()).containsExactlyInAnyOrder("cache", "orders", "billing");
+        assertThatThrownBy(() -> running.network().between("orders", "cahce"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Topology \"proxied\" has no service \"cahce\"; its services are [cache, orders, billing]."
+                        + " Fix: did you mean \"cache\"?");
+    }
+
+    @Test
     void latencyDelaysEachWayByWhatWasSet() throws Exception {
         long baseline = fastestOf("orders", "redis-cli -h cache PING");
         try (ActiveFault slow = running.network().between("orders", "cache").latency(Duration.ofMillis(300))) {

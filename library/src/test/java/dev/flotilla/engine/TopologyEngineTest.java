@@ -169,7 +169,7 @@ class TopologyEngineTest {
                     .hasMessage("Service \"cache\" does not publish port 1234; it publishes [6379]. Declare the port in @Service(ports = ...).");
             assertThatThrownBy(() -> running.service("nope"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Topology \"handle\" has no service \"nope\"; its services are [cache].");
+                    .hasMessage("Topology \"handle\" has no service \"nope\"; its services are [cache]. Fix: name one of them.");
         }
     }
 

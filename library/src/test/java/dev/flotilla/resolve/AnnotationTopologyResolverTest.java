@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.flotilla.CopyFile;
+import dev.flotilla.Fault;
 import dev.flotilla.Flotilla;
 import dev.flotilla.FlotillaConfigurationException;
 import dev.flotilla.PullPolicy;
@@ -162,6 +163,30 @@ class AnnotationTopologyResolverTest {
                 "@Service(name = \"api\").dependsOn on " + WHERE + "UnknownDependency: unknown service \"dbb\""
                         + " (declared services: [api, db]). Fix: name a service declared in the same topology,"
                         + " or declare one named \"dbb\".");
+    }
+
+    @Topology
+    @Service(name = "db", image = "postgres:15", ports = 5432)
+    @Service(name = "migrate", image = "busybox:1.36", job = true, dependsOn = "db")
+    @Service(name = "api", image = "busybox:1.36", dependsOn = "migrate")
+    static class FaultsOnWhatDoesNotRun {
+        @Test
+        @Fault(from = "frontend", to = "db", kind = Fault.Kind.BANDWIDTH, kilobytesPerSecond = -5)
+        @Fault(from = "migrate", to = "db", kind = Fault.Kind.DOWN)
+        void faulty() {
+        }
+    }
+
+    @Test
+    void faultsAreCheckedWithTheDeclaration() {
+        String method = WHERE + "FaultsOnWhatDoesNotRun.faulty()";
+        assertRejected(FaultsOnWhatDoesNotRun.class, "3 problems in the topology declaration:"
+                + "\n  - @Fault(from = \"frontend\", to = \"db\").kilobytesPerSecond on " + method + ": rate -5 is negative."
+                + " Fix: set kilobytesPerSecond to zero or more."
+                + "\n  - @Fault(from = \"frontend\", to = \"db\").from on " + method + ": unknown service \"frontend\""
+                + " (declared services: [db, migrate, api]). Fix: name a service declared in the topology."
+                + "\n  - @Fault(from = \"migrate\", to = \"db\").from on " + method + ": service \"migrate\" is a one-shot job,"
+                + " which has exited before the test runs. Fix: fault a service that keeps running.");
     }
 
     @Topology

@@ -180,12 +180,29 @@ public final class ServiceBuilder {
     }
 
     /**
-     * Ready when the image's Docker healthcheck reports healthy.
+     * Ready when the image's Docker healthcheck reports healthy; where the service declares no
+     * ports, also when something listens inside the container on a port the image exposes, as
+     * {@link WaitFor#exposedPorts()} describes.
      *
      * @return this builder
      */
     public ServiceBuilder waitForHealthcheck() {
-        waits.add(WaitSpec.Healthcheck::new);
+        return waitForHealthcheck(true);
+    }
+
+    /**
+     * Ready when the image's Docker healthcheck reports healthy; with {@code exposedPorts} false,
+     * that alone, even where the service declares no ports ({@link WaitFor#exposedPorts()}).
+     *
+     * @param exposedPorts whether, where the service declares no ports, a port the image exposes must be listened on too
+     * @return this builder
+     */
+    public ServiceBuilder waitForHealthcheck(boolean exposedPorts) {
+        waits.add(timeout -> {
+            List<Integer> declared = new ArrayList<>(ports);
+            fixedPorts.forEach(fixed -> declared.add(fixed.containerPort()));
+            return WaitSpec.Healthcheck.of(timeout, declared, exposedPorts);
+        });
         return this;
     }
 

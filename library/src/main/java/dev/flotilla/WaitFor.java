@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  *   <li>{@link #log()}: a log line matches the regular expression {@link #times()} times;</li>
  *   <li>{@link #healthcheck()}: the image's Docker {@code HEALTHCHECK} reports healthy (on an
  *       engine that runs no health checks, such as Podman without systemd, Flotilla runs the
- *       check's command itself);</li>
+ *       check's command itself) and, on a service without declared ports, a port the image
+ *       exposes is listened on ({@link #exposedPorts()});</li>
  *   <li>{@link #command()}: the command, run inside the container, exits with 0.</li>
  * </ul>
  *
@@ -73,6 +74,21 @@ public @interface WaitFor {
      * @return {@code true} to wait for the image's health check
      */
     boolean healthcheck() default false;
+
+    /**
+     * With {@link #healthcheck()}, on a service that declares no ports: whether a port the image
+     * exposes ({@code EXPOSE}) must also be listened on inside the container. A health check such
+     * as {@code pg_isready} asks over a Unix socket, which PostgreSQL's (or MariaDB's) first
+     * initialization answers with a server that takes no TCP connections: healthy, yet a
+     * dependent that connects over the network is refused. One exposed port is enough, as images
+     * expose ports that a configuration may never open (RabbitMQ's TLS ports); an image that
+     * exposes none, or cannot be looked into (no {@code cat}), is ready when healthy. Declared
+     * ports are waited for as ports, whatever this says. Set it to false for a service that
+     * listens on none of its image's ports.
+     *
+     * @return {@code false} to wait for the health check alone
+     */
+    boolean exposedPorts() default true;
 
     /**
      * A command run inside the container until it exits with 0, for example {@code {"pg_isready"}}.

@@ -23,6 +23,8 @@ final class ContainerListeners {
     private static final List<String> READ_TABLES = List.of("cat", "/proc/net/tcp", "/proc/net/tcp6");
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     private static final String LISTEN = "0A";
+    /** 127.0.0.11, as the table writes it: Docker's embedded DNS server, which listens in every container of a user network. */
+    private static final String EMBEDDED_DNS = "0B00007F:";
 
     private final ServiceContainer container;
     private volatile boolean cannotLook;
@@ -52,13 +54,13 @@ final class ContainerListeners {
         return Optional.of(listeningPorts(tables.stdout()));
     }
 
-    /** The local ports of the sockets in state LISTEN, from the text of /proc/net/tcp and tcp6. */
+    /** The local ports of the sockets in state LISTEN, from the text of /proc/net/tcp and tcp6; Docker's embedded DNS left out. */
     static Set<Integer> listeningPorts(String tables) {
         Set<Integer> ports = new HashSet<>();
         for (String line : tables.split("\n")) {
             String[] columns = line.trim().split("\\s+");
             // sl local_address rem_address st ...; the header line has "local_address" as its second column.
-            if (columns.length > 3 && LISTEN.equals(columns[3]) && columns[1].contains(":")) {
+            if (columns.length > 3 && LISTEN.equals(columns[3]) && columns[1].contains(":") && !columns[1].startsWith(EMBEDDED_DNS)) {
                 try {
                     ports.add(Integer.parseInt(columns[1].substring(columns[1].lastIndexOf(':') + 1), 16));
                 } catch (NumberFormatException e) {

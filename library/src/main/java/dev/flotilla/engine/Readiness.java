@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.InternetProtocol;
 import dev.flotilla.ExecResult;
 import dev.flotilla.ServiceState;
 import dev.flotilla.model.ServiceSpec;
@@ -204,8 +207,8 @@ final class Readiness {
             return matches >= log.times() ? null : matches + " of " + log.times() + " matching lines so far"
                     + container.log().captureProblem().map(problem -> " (" + problem + ")").orElse("");
         }
-        if (condition instanceof WaitSpec.Healthcheck) {
-            return probeHealth(condition, remaining);
+        if (condition instanceof WaitSpec.Healthcheck health) {
+            return probeHealth(health, remaining);
         }
         if (condition instanceof WaitSpec.Command command) {
             return probeCommand(command, remaining);
@@ -276,7 +279,7 @@ final class Readiness {
         }
     }
 
-    private String probeHealth(WaitSpec condition, Duration remaining) throws ReadinessFailure {
+    private String probeHealth(WaitSpec.Healthcheck condition, Duration remaining) throws ReadinessFailure {
         InspectContainerResponse inspection = container.inspect();
         HealthCheck healthCheck = inspection.getConfig().getHealthcheck();
         List<String> test = healthCheck == null || healthCheck.getTest() == null ? List.of() : healthCheck.getTest();
@@ -284,11 +287,36 @@ final class Readiness {
             throw new ReadinessFailure(condition, ReadinessFailure.Reason.IMPOSSIBLE,
                     "the image " + container.image() + " declares no HEALTHCHECK; wait for a port, log line or command instead");
         }
+        String unhealthy;
         if (!container.docker().runsHealthchecks()) {
-            return runHealthcheck(test, remaining);
+            unhealthy = runHealthcheck(test, remaining);
+        } else {
+            String status = inspection.getState().getHealth() == null ? "starting" : inspection.getState().getHealth().getStatus();
+            unhealthy = "healthy".equals(status) ? null : "health status " + status;
         }
-        String status = inspection.getState().getHealth() == null ? "starting" : inspection.getState().getHealth().getStatus();
-        return "healthy".equals(status) ? null : "health status " + status;
+        return unhealthy != null || !condition.exposedPorts() ? unhealthy : exposedPortProblem(inspection);
+    }
+
+    /**
+     * Null once something listens inside the container on one of the ports its image exposes (or
+     * the image exposes none, or the container cannot be looked into); otherwise what is listened on.
+     * One is enough: images expose ports that a configuration may never open (RabbitMQ's TLS ports),
+     * and a socket-only initialization server listens on none of them.
+     */
+    private String exposedPortProblem(InspectContainerResponse inspection) {
+        ExposedPort[] declared = inspection.getConfig().getExposedPorts();
+        if (declared == null || declared.length == 0) {
+            return null;
+        }
+        List<Integer> exposed = Arrays.stream(declared).filter(port -> port.getProtocol() == InternetProtocol.TCP)
+                .map(ExposedPort::getPort).sorted().toList();
+        Optional<Set<Integer>> listening = listeners.listening();
+        if (exposed.isEmpty() || listening.isEmpty() || exposed.stream().anyMatch(listening.get()::contains)) {
+            return null;
+        }
+        return "healthy, but nothing listens inside the container on a port the image exposes " + exposed + " yet (listened on: "
+                + listening.get().stream().sorted().toList() + "); a service that never listens on them: switch this off with"
+                + " @WaitFor(healthcheck = true, exposedPorts = false) or the compose label dev.flotilla.wait-for-exposed-ports: \"false\"";
     }
 
     /**

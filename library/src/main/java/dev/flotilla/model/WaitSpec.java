@@ -62,14 +62,32 @@ public sealed interface WaitSpec {
     }
 
     /**
-     * The image's Docker healthcheck reports healthy.
+     * The image's Docker healthcheck reports healthy, and, if {@code exposedPorts}, something
+     * listens inside the container on a port the image exposes ({@code EXPOSE}). A health check
+     * such as {@code pg_isready} asks over a Unix socket, which the socket-only server of an
+     * image's first initialization answers before the network does; the resolvers ask for the
+     * ports where the service declares none of its own (declared ones are waited for as ports).
      *
      * @param timeout how long it may take
+     * @param exposedPorts whether a port the image exposes must be listened on as well
      */
-    record Healthcheck(Duration timeout) implements WaitSpec {
+    record Healthcheck(Duration timeout, boolean exposedPorts) implements WaitSpec {
         @Override
         public String describe() {
-            return "Docker healthcheck reporting healthy";
+            return "Docker healthcheck reporting healthy" + (exposedPorts ? ", and a port the image exposes listened on" : "");
+        }
+
+        /**
+         * The health check condition of a service: with its image's exposed ports unless the
+         * service declares ports (waited for on their own) or the user switched them off.
+         *
+         * @param timeout how long it may take
+         * @param declaredPorts the service's declared container ports
+         * @param exposedPorts false where the user switched the exposed ports off
+         * @return the condition
+         */
+        public static Healthcheck of(Duration timeout, List<Integer> declaredPorts, boolean exposedPorts) {
+            return new Healthcheck(timeout, exposedPorts && declaredPorts.isEmpty());
         }
     }
 

@@ -182,7 +182,9 @@ public final class AnnotationTopologyResolver {
         List<FixedPort> fixedPorts = fixedPorts(service, origin, problems);
         Map<String, String> env = keyValues(service.env(), origin.service(name, "env"), "KEY=value", problems);
         Map<String, Secret> secrets = secrets(service, origin, problems);
-        List<WaitSpec> waits = waits(service, startupTimeout, origin, problems);
+        List<Integer> declaredPorts = new ArrayList<>(Arrays.stream(service.ports()).boxed().toList());
+        fixedPorts.forEach(fixed -> declaredPorts.add(fixed.containerPort()));
+        List<WaitSpec> waits = waits(service, startupTimeout, declaredPorts, origin, problems);
         long memory = memory(service, origin, problems);
         Map<String, String> labels = keyValues(service.labels(), origin.service(name, "labels"), "key=value", problems);
         ServiceSpec.Builder spec = ServiceSpec.builder(name)
@@ -335,7 +337,8 @@ public final class AnnotationTopologyResolver {
         return Arrays.stream(files).map(f -> new FileCopy(f.source(), f.target(), f.mode())).toList();
     }
 
-    private static List<WaitSpec> waits(Service service, Duration startupTimeout, SpecOrigin origin, ConfigProblems problems) {
+    private static List<WaitSpec> waits(Service service, Duration startupTimeout, List<Integer> declaredPorts, SpecOrigin origin,
+            ConfigProblems problems) {
         List<WaitSpec> waits = new ArrayList<>();
         String where = origin.service(service.name(), "waitFor");
         for (WaitFor wait : service.waitFor()) {
@@ -352,7 +355,10 @@ public final class AnnotationTopologyResolver {
             }
             if (wait.healthcheck()) {
                 kinds.add("healthcheck");
-                waits.add(new WaitSpec.Healthcheck(timeout));
+                waits.add(WaitSpec.Healthcheck.of(timeout, declaredPorts, wait.exposedPorts()));
+            } else if (!wait.exposedPorts()) {
+                problems.add(where, "exposedPorts = false is set on a @WaitFor without healthcheck = true; it only"
+                        + " qualifies a health check", "add healthcheck = true, or remove exposedPorts = false");
             }
             if (wait.command().length > 0) {
                 kinds.add("command");

@@ -85,7 +85,12 @@ class ComposeFilesTest {
                 .hasMessageContaining("values.yaml:6: services.web.ports[1]: port ranges (\"8000-8001:80\") are not supported")
                 .hasMessageContaining("values.yaml:8: services.web.volumes[0]: the volume 'data' is not declared under the top-level 'volumes'")
                 .hasMessageContaining("values.yaml:12: services.db.depends_on.web: unknown condition 'service_ready'")
-                .hasMessageContaining("values.yaml:15: services.db.healthcheck.interval: \"soon\" is not a duration");
+                .hasMessageContaining("values.yaml:15: services.db.healthcheck.interval: \"soon\" is not a duration")
+                .hasMessageContaining("values.yaml:18: services.db.labels.dev.flotilla.wait-for-exposed-ports: \"no\" is neither"
+                        + " \"true\" nor \"false\". Fix: write \"false\" to wait for the health check alone.")
+                .hasMessageContaining("values.yaml:19: services.db.labels.dev.flotilla.wait-for-ports: 'dev.flotilla.wait-for-ports' is"
+                        + " not a label Flotilla reads, and the prefix dev.flotilla. is Flotilla's. Fix: write"
+                        + " dev.flotilla.wait-for-exposed-ports, the one Flotilla reads, or choose a key outside dev.flotilla.*.");
     }
 
     @Test

@@ -281,6 +281,40 @@ class AnnotationTopologyResolverTest {
     }
 
     @Topology
+    @Service(name = "db", image = "postgres:15", waitFor = @WaitFor(healthcheck = true))
+    @Service(name = "published", image = "postgres:15", ports = 5432, waitFor = @WaitFor(healthcheck = true))
+    @Service(name = "alone", image = "postgres:15", waitFor = @WaitFor(healthcheck = true, exposedPorts = false))
+    static class HealthChecked {
+    }
+
+    @Test
+    void aHealthCheckWaitsForAnExposedPortWhereNoPortIsDeclaredUnlessSwitchedOff() {
+        var spec = AnnotationTopologyResolver.resolve(HealthChecked.class).orElseThrow().spec();
+        Duration timeout = ServiceSpec.DEFAULT_STARTUP_TIMEOUT;
+        assertThat(spec.service("db").orElseThrow().waitFor()).containsExactly(new WaitSpec.Healthcheck(timeout, true));
+        assertThat(spec.service("published").orElseThrow().waitFor()).containsExactly(new WaitSpec.Healthcheck(timeout, false));
+        assertThat(spec.service("alone").orElseThrow().waitFor()).containsExactly(new WaitSpec.Healthcheck(timeout, false));
+        assertThat(Flotilla.fromAnnotations(HealthChecked.class)).isEqualTo(Flotilla.topology("HealthChecked")
+                .service("db", "postgres:15", s -> s.waitForHealthcheck())
+                .service("published", "postgres:15", s -> s.waitForHealthcheck().ports(5432))
+                .service("alone", "postgres:15", s -> s.waitForHealthcheck(false))
+                .build());
+    }
+
+    @Topology
+    @Service(name = "web", image = "busybox:1.36", ports = 80, waitFor = @WaitFor(exposedPorts = false))
+    static class ExposedPortsWithoutHealthcheck {
+    }
+
+    @Test
+    void exposedPortsWithoutAHealthCheckIsRejected() {
+        assertRejected(ExposedPortsWithoutHealthcheck.class,
+                "@Service(name = \"web\").waitFor on " + WHERE + "ExposedPortsWithoutHealthcheck: exposedPorts = false is set on a"
+                        + " @WaitFor without healthcheck = true; it only qualifies a health check."
+                        + " Fix: add healthcheck = true, or remove exposedPorts = false.");
+    }
+
+    @Topology
     @Service(name = "web", image = "busybox:1.36", waitFor = @WaitFor(log = "x", http = "/"))
     static class TwoChecksInOne {
     }

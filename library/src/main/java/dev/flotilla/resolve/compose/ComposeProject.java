@@ -117,9 +117,13 @@ public final class ComposeProject {
             Map<String, ServiceSpec.Builder> builders = new LinkedHashMap<>();
             Set<String> mustBeHealthy = new HashSet<>();
             Set<String> jobs = new HashSet<>();
+            Set<String> healthAlone = new HashSet<>();
             active.forEach((name, service) -> {
                 ComposeServiceReader reader = new ComposeServiceReader(name, service, context, problems);
                 builders.put(name, reader.read());
+                if (!reader.waitForExposedPorts()) {
+                    healthAlone.add(name);
+                }
                 if (service.get("restart") != null) {
                     LOG.info("Compose service {}: 'restart: {}' is ignored; Flotilla does not restart a container that exits",
                             name, service.get("restart"));
@@ -145,12 +149,13 @@ public final class ComposeProject {
                 if (jobs.contains(name)) {
                     builder.job(true);
                 } else if (draft.healthcheck().filter(check -> !check.disabled()).isPresent() || mustBeHealthy.contains(name)) {
-                    // Healthy, and its ports taking connections as well: what a test needs of a ready service.
+                    // Healthy, and its ports taking connections as well (or, declaring none, a port of its
+                    // image listened on): what a dependent that connects over the network needs.
                     List<WaitSpec> waits = new ArrayList<>();
                     if (!draft.allContainerPorts().isEmpty()) {
                         waits.add(new WaitSpec.Ports(List.of(), draft.startupTimeout()));
                     }
-                    waits.add(new WaitSpec.Healthcheck(draft.startupTimeout()));
+                    waits.add(WaitSpec.Healthcheck.of(draft.startupTimeout(), draft.allContainerPorts(), !healthAlone.contains(name)));
                     builder.waitFor(waits);
                 }
                 specs.add(builder.build());

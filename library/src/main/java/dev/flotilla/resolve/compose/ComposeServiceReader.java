@@ -30,6 +30,13 @@ final class ComposeServiceReader {
     /** How long between health checks when the file does not say: Compose's 30 s would hold up every test. */
     static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(1);
 
+    /**
+     * The label that switches off the wait for a port the image exposes ({@code "false"}), read
+     * by Flotilla and not set on the container; as {@code @WaitFor(exposedPorts = false)}.
+     */
+    static final String WAIT_FOR_EXPOSED_PORTS = "dev.flotilla.wait-for-exposed-ports";
+    private static final String FLOTILLA_LABEL_PREFIX = "dev.flotilla.";
+
     private final String name;
     private final String path;
     private final Map<String, Object> service;
@@ -37,6 +44,7 @@ final class ComposeServiceReader {
     private final ConfigProblems problems;
     private final ServiceSpec.Builder spec;
     private final Map<String, String> dependencyConditions = new LinkedHashMap<>();
+    private boolean waitForExposedPorts = true;
 
     ComposeServiceReader(String name, Map<String, Object> service, ComposeContext context, ConfigProblems problems) {
         this.name = name;
@@ -64,6 +72,14 @@ final class ComposeServiceReader {
         text("user").ifPresent(user -> spec.user(Optional.of(user)));
         extraHosts();
         return spec;
+    }
+
+    /**
+     * Whether a health check of this service waits for a port its image exposes as well, where it
+     * declares no ports: false if the label {@value #WAIT_FOR_EXPOSED_PORTS} says {@code "false"}.
+     */
+    boolean waitForExposedPorts() {
+        return waitForExposedPorts;
     }
 
     /** The {@code depends_on} conditions, by the name of the service depended on. */
@@ -303,7 +319,28 @@ final class ComposeServiceReader {
 
     private void labels() {
         if (service.get("labels") instanceof Map<?, ?> labels) {
-            labels.forEach((key, value) -> spec.label(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+            labels.forEach((key, value) -> {
+                String label = String.valueOf(key);
+                String text = value == null ? "" : String.valueOf(value);
+                if (label.equals(WAIT_FOR_EXPOSED_PORTS)) {
+                    waitForExposedPorts(text);
+                } else if (label.startsWith(FLOTILLA_LABEL_PREFIX)) {
+                    problems.add(context.locations().describe(path + ".labels." + label), "'" + label + "' is not a label Flotilla"
+                            + " reads, and the prefix " + FLOTILLA_LABEL_PREFIX + " is Flotilla's", "write " + WAIT_FOR_EXPOSED_PORTS
+                            + ", the one Flotilla reads, or choose a key outside " + FLOTILLA_LABEL_PREFIX + "*");
+                } else {
+                    spec.label(label, text);
+                }
+            });
+        }
+    }
+
+    private void waitForExposedPorts(String value) {
+        switch (value.strip()) {
+            case "true" -> waitForExposedPorts = true;
+            case "false" -> waitForExposedPorts = false;
+            default -> problems.add(context.locations().describe(path + ".labels." + WAIT_FOR_EXPOSED_PORTS),
+                    "\"" + value + "\" is neither \"true\" nor \"false\"", "write \"false\" to wait for the health check alone");
         }
     }
 

@@ -1,0 +1,2 @@
+# Sourced by the entry point while the socket-only init server runs.
+sleep 2

@@ -70,15 +70,17 @@ class CutsTest {
                 () -> handle.exec(Duration.ofSeconds(90), "perl", "-e", CLIENT, "held", "cache", "6379", DIR));
         awaitMark(handle, "opened", held);
 
+        String fresh;
         try (ActiveFault cut = running.network().between(client, "cache").cut()) {
             handle.exec("touch", DIR + "/cut");
-            String fresh = call(client);
+            fresh = call(client);
             assertThat(fresh).as("a new connection during the cut").matches("connect timed out after \\d+ ms");
             assertThat(millis(fresh)).isBetween(1900L, 3500L);
             awaitMark(handle, "waited", held);
         }
         handle.exec("touch", DIR + "/healed");
         String said = held.get(60, TimeUnit.SECONDS).stdout();
+        System.out.println(client + " -> cache, a new connection during the cut: " + fresh + "\n" + said.indent(2));
 
         assertThat(said).contains("before the cut: answered +PONG\n");
         String during = line(said, "during the cut: ");

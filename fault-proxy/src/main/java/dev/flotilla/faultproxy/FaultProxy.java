@@ -198,7 +198,7 @@ public final class FaultProxy implements AutoCloseable {
         }
         if (!failures.isEmpty()) {
             String message = String.join("; ", failures);
-            log.line("listeners held failed: " + message);
+            log.line("listeners hold failed: " + message);
             throw new IllegalStateException(message);
         }
         log.line("listeners held: new connections time out");

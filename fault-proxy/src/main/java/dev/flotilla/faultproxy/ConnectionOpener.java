@@ -30,8 +30,8 @@ final class ConnectionOpener extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel client) {
-        if (proxy.isDown()) {
-            // Accepted in the moment the listeners were being unbound.
+        if (proxy.isDown() || proxy.isPlug(forward, client.remoteAddress())) {
+            // Accepted in the moment the listeners were being unbound, or one of the proxy's own, that held the listener.
             client.close();
             return;
         }

@@ -8,6 +8,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Map<Forward, Listener> listeners = new LinkedHashMap<>();
     private ControlServer controlServer;
     private volatile boolean down;
+    private boolean held;
 
     private FaultProxy(EventLog log) {
         this.log = log;
@@ -75,6 +77,7 @@ public final class FaultProxy implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     // The same port is bound again after a down toxic, while old connections may linger in TIME_WAIT.
                     .option(ChannelOption.SO_REUSEADDR, true)
+                    .option(ChannelOption.SO_BACKLOG, AcceptQueuePlug.BACKLOG)
                     .childHandler(new ConnectionOpener(forward, this, resolver));
             ChannelTuning.OPTIONS.forEach((option, value) -> setChildOption(bootstrap, option, value));
             Listener listener = new Listener(bootstrap, forward);
@@ -105,6 +108,11 @@ public final class FaultProxy implements AutoCloseable {
 
     int boundPort(Forward forward) {
         return listeners.get(forward).boundPort();
+    }
+
+    /** Whether a connection accepted on {@code forward}'s listener is one of those that held it during a cut. */
+    boolean isPlug(Forward forward, SocketAddress remote) {
+        return listeners.get(forward).isPlug(remote);
     }
 
     EventLog log() {
@@ -165,6 +173,12 @@ public final class FaultProxy implements AutoCloseable {
         } else if (!shouldBeDown && down) {
             comeUp();
         }
+        boolean shouldHold = !down && registry.cutsEveryConnection();
+        if (shouldHold && !held) {
+            hold();
+        } else if (!shouldHold && held) {
+            release();
+        }
         List<Future<?>> applied = new ArrayList<>();
         for (Connection connection : connections) {
             applied.add(connection.eventLoop().submit(connection::applyToxics));
@@ -172,8 +186,33 @@ public final class FaultProxy implements AutoCloseable {
         awaitAll(applied);
     }
 
+    private void hold() {
+        held = true;
+        List<String> failures = new ArrayList<>();
+        for (Listener listener : listeners.values()) {
+            try {
+                listener.hold();
+            } catch (IOException holdFailure) {
+                failures.add("cannot hold port " + listener.boundPort() + ": " + holdFailure.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            String message = String.join("; ", failures);
+            log.line("listeners hold failed: " + message);
+            throw new IllegalStateException(message);
+        }
+        log.line("listeners held: new connections time out");
+    }
+
+    private void release() {
+        held = false;
+        listeners.values().forEach(Listener::release);
+        log.line("listeners released");
+    }
+
     private void goDown() {
         down = true;
+        held = false;
         listeners.values().forEach(Listener::unbind);
         List<Future<?>> closed = new ArrayList<>();
         for (Connection connection : connections) {

@@ -70,7 +70,7 @@ final class Pipe {
         if (connection.isClosed()) {
             return;
         }
-        boolean read = !inputEnded && target.isWritable() && queuedBytes() < HIGH_WATER_BYTES;
+        boolean read = !inputEnded && !isCut() && target.isWritable() && queuedBytes() < HIGH_WATER_BYTES;
         if (source.config().isAutoRead() != read) {
             source.config().setAutoRead(read);
         }
@@ -103,6 +103,16 @@ final class Pipe {
         slots.clear();
     }
 
+    /** Whether a stage cuts this direction: then nothing is read from the source, and its end waits. */
+    private boolean isCut() {
+        for (Slot slot : slots) {
+            if (slot.stage.cuts()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private long queuedBytes() {
         long total = 0;
         for (Slot slot : slots) {
@@ -127,7 +137,7 @@ final class Pipe {
     }
 
     private void endOutputIfDrained() {
-        if (!inputEnded || outputEnded || connection.isClosed() || queuedBytes() > 0) {
+        if (!inputEnded || outputEnded || connection.isClosed() || queuedBytes() > 0 || isCut()) {
             return;
         }
         outputEnded = true;

@@ -29,6 +29,11 @@ final class ToxicRegistry {
         return List.copyOf(toxics.values());
     }
 
+    /** Whether a cut affects every connection (toxicity 1), so that new ones must not be taken either. */
+    synchronized boolean cutsEveryConnection() {
+        return toxics.values().stream().anyMatch(toxic -> toxic.type() == ToxicType.CUT && toxic.toxicity() >= 1.0);
+    }
+
     synchronized boolean hasType(ToxicType type) {
         return toxics.values().stream().anyMatch(toxic -> toxic.type() == type);
     }

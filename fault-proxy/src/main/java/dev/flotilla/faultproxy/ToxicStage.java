@@ -19,4 +19,9 @@ interface ToxicStage {
 
     /** The connection closed: stops its timers and releases everything held. */
     void discard();
+
+    /** Whether the stage cuts its direction: the source is not read, and its end is not passed on, while it is in place. */
+    default boolean cuts() {
+        return false;
+    }
 }

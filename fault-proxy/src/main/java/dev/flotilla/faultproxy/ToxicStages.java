@@ -15,6 +15,7 @@ final class ToxicStages {
             case SLICER -> new SlicerStage(toxic.attribute("average_size"), toxic.attribute("size_variation"),
                     toxic.attribute("delay"), output);
             case LIMIT_DATA -> new LimitDataStage(toxic.attribute("bytes"), output);
+            case CUT -> new CutStage(output);
             // DOWN acts on the listeners, not on connections; FaultProxy handles it.
             case DOWN -> throw new IllegalArgumentException("down has no per-connection stage");
         };

@@ -18,6 +18,11 @@ enum ToxicType {
     SLICER(Attribute.required("average_size"), Attribute.optional("size_variation", 0), Attribute.optional("delay", 0)),
     /** Closes the connection once {@code bytes} bytes have passed in the stream. */
     LIMIT_DATA(Attribute.required("bytes")),
+    /**
+     * A partition: nothing of the stream passes, neither data nor its end (FIN), until removed; then what was held
+     * passes. While one affects every connection (toxicity 1), whatever its stream, new connections time out.
+     */
+    CUT,
     /** Takes the whole proxy down: listeners unbound, open connections closed; the stream is ignored. */
     DOWN;
 

@@ -47,7 +47,7 @@ class ControlApiTest extends EchoBehindProxy {
         assertRejected("name=a%20b&type=latency&latency=1", 400, "name must be 1 to 100 of A-Z a-z 0-9 . _ -, got 'a b'");
         assertRejected("name=x&latency=1", 400, "type is required");
         assertRejected("name=x&type=lag", 400,
-                "unknown toxic type 'lag'; known types: latency, bandwidth, timeout, reset_peer, slicer, limit_data, down");
+                "unknown toxic type 'lag'; known types: latency, bandwidth, timeout, reset_peer, slicer, limit_data, cut, down");
         assertRejected("name=x&type=latency", 400, "attribute 'latency' is required for type latency");
         assertRejected("name=x&type=latency&latency=-5", 400, "attribute 'latency' must be a non-negative integer, got '-5'");
         assertRejected("name=x&type=bandwidth&rate=1.5", 400, "attribute 'rate' must be a non-negative integer, got '1.5'");

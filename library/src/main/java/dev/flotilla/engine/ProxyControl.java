@@ -53,9 +53,6 @@ final class ProxyControl {
                 form.put("stream", stream);
                 form.put("toxicity", String.valueOf(fault.toxicity()));
                 fault.attributes().forEach((key, value) -> form.put(key, String.valueOf(value)));
-                if (fault.kind() == Fault.Kind.CUT) {
-                    form.put("timeout", "0"); // a partition: data stops and nothing closes, as when packets are dropped
-                }
                 send(HttpRequest.newBuilder(uri("/toxics")).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(encode(form))), 201, "put " + fault.description() + " in place");
                 made.add(toxic);

@@ -49,10 +49,10 @@ public record FaultSpec(String client, String server, boolean isolate, Fault.Kin
         return !isolate && kind != Fault.Kind.CUT;
     }
 
-    /** Toxiproxy's name for the kind. */
+    /** The fault proxy's name for the kind: Toxiproxy's, and {@code cut} and {@code down}, which are the proxy's own. */
     public String toxicType() {
         return switch (kind) {
-            case CUT -> "timeout";
+            case CUT -> "cut";
             case DOWN -> "down";
             case LATENCY -> "latency";
             case BANDWIDTH -> "bandwidth";

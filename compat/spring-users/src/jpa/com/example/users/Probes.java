@@ -1,0 +1,7 @@
+package com.example.users;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The JPA application's repository. */
+interface Probes extends JpaRepository<Probe, Integer> {
+}

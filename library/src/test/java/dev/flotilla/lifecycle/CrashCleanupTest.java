@@ -112,8 +112,9 @@ class CrashCleanupTest {
         String live = orphan(client, "live", here, Map.of("pid", livePid, "process-start", liveStart));
         String reused = orphan(client, "reused", here, Map.of("pid", livePid, "process-start", "ticks:1"));
         String otherKind = orphan(client, "otherkind", here, Map.of("pid", livePid, "process-start", "epoch-ms:1"));
-        // As the previous version labelled a start: the JDK's startInstant, which moves with the clock.
-        String instantOnly = orphan(client, "instantonly", here, Map.of("pid", livePid, "pid-start", "1"));
+        // As the previous version labelled a start: the JDK's startInstant, which moves with the clock. The
+        // live one carries its real instant, so that a JVM of the previous version sweeping meanwhile spares it too.
+        String instantOnly = orphan(client, "instantonly", here, Map.of("pid", livePid, "pid-start", liveInstant));
         String instantOnlyDead = orphan(client, "instantonlydead", here,
                 Map.of("pid", String.valueOf(deadProcess.pid()), "pid-start", liveInstant));
         String elsewhere = orphan(client, "elsewhere", here, Map.of("host", "another-machine", "pid", String.valueOf(deadProcess.pid())));

@@ -14,7 +14,13 @@ import dev.flotilla.support.DockerState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Reuse across runs, run by run: each run is its own JVM, as with a developer re-running a test. */
+/**
+ * Reuse across runs, run by run: each run is its own JVM, as with a developer re-running a test.
+ *
+ * <p>About 80 s in CI, over the 60 s a class should take: its six tests make some fifteen runs, each a
+ * fresh JVM that loads Testcontainers, connects and starts or attaches (4 to 6 s on two cores). A run
+ * in this JVM would prove nothing: reuse is about what a later JVM finds.
+ */
 class ReuseTest {
 
     private static final String ON = "-Dflotilla.reuse.enabled=true";

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * Links cut without a proxy, by the kernel's packet filter in the client's network namespace:
  * proven with real clients ({@code nc} to Redis), other links working at the same time, and no
  * rule left in the namespace once healed.
+ *
+ * <p>About 15 s on Docker; on Podman about 70 s, over the 60 s a class should take: after a heal or a
+ * stop its bridge answers a client again only once stale ARP entries expire (tens of seconds, see
+ * {@link DockerState#holdsOnceSettled}), which Podman's users meet too, and waiting for it is the test.
  */
 class PacketFilterFaultsTest {
 

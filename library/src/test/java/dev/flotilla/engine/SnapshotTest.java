@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Snapshots of prepared state: prepared once by its jobs, then started from, until something it depends on changes;
  * and {@code ServiceHandle.reset()}, a service put back to its snapshot between tests, without its jobs.
+ *
+ * <p>About 55 s on the local engine, 80 to 95 s on the remote engine and Podman, over the 60 s a class
+ * should take: its eight tests start PostgreSQL again and again and build snapshot images (a
+ * database's files, some 50 MB, sent to the engine each time), and a first start and a start from the
+ * snapshot are what each test compares. Split into classes they would take as long, in more JVMs.
  */
 class SnapshotTest {
 

@@ -198,11 +198,7 @@ public final class ServiceBuilder {
      * @return this builder
      */
     public ServiceBuilder waitForHealthcheck(boolean exposedPorts) {
-        waits.add(timeout -> {
-            List<Integer> declared = new ArrayList<>(ports);
-            fixedPorts.forEach(fixed -> declared.add(fixed.containerPort()));
-            return WaitSpec.Healthcheck.of(timeout, declared, exposedPorts);
-        });
+        waits.add(timeout -> WaitSpec.Healthcheck.of(timeout, ServiceSpec.containerPorts(ports, fixedPorts), exposedPorts));
         return this;
     }
 

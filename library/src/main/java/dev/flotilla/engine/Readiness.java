@@ -305,7 +305,7 @@ final class Readiness {
      */
     private String exposedPortProblem(InspectContainerResponse inspection) {
         ExposedPort[] declared = inspection.getConfig().getExposedPorts();
-        if (declared == null || declared.length == 0) {
+        if (declared == null) {
             return null;
         }
         List<Integer> exposed = Arrays.stream(declared).filter(port -> port.getProtocol() == InternetProtocol.TCP)

@@ -140,6 +140,18 @@ public record ServiceSpec(
 
     /** Every container port this service publishes, random and fixed, in declaration order. */
     public List<Integer> allContainerPorts() {
+        return containerPorts(ports, fixedPorts);
+    }
+
+    /**
+     * The container ports of {@code ports} (published on random host ports) and {@code fixedPorts}, in
+     * that order: {@link #allContainerPorts()}, for a resolver that has not built the spec yet.
+     *
+     * @param ports container ports published on random host ports
+     * @param fixedPorts ports published on fixed host ports
+     * @return every container port, random first
+     */
+    public static List<Integer> containerPorts(List<Integer> ports, List<FixedPort> fixedPorts) {
         List<Integer> all = new ArrayList<>(ports);
         fixedPorts.forEach(f -> all.add(f.containerPort()));
         return all;

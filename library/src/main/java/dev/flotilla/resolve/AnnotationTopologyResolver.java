@@ -182,8 +182,7 @@ public final class AnnotationTopologyResolver {
         List<FixedPort> fixedPorts = fixedPorts(service, origin, problems);
         Map<String, String> env = keyValues(service.env(), origin.service(name, "env"), "KEY=value", problems);
         Map<String, Secret> secrets = secrets(service, origin, problems);
-        List<Integer> declaredPorts = new ArrayList<>(Arrays.stream(service.ports()).boxed().toList());
-        fixedPorts.forEach(fixed -> declaredPorts.add(fixed.containerPort()));
+        List<Integer> declaredPorts = ServiceSpec.containerPorts(Arrays.stream(service.ports()).boxed().toList(), fixedPorts);
         List<WaitSpec> waits = waits(service, startupTimeout, declaredPorts, origin, problems);
         long memory = memory(service, origin, problems);
         Map<String, String> labels = keyValues(service.labels(), origin.service(name, "labels"), "key=value", problems);

@@ -28,11 +28,16 @@ public final class ChildJvm {
      * variable) and JVM options; stdout and stderr go to one file.
      */
     public static ChildJvm start(Class<?> mainClass, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
+        return start(javaCommand(mainClass, jvmOptions, args), env);
+    }
+
+    /** The command that runs {@code mainClass} of the test class path with these JVM options and arguments. */
+    private static List<String> javaCommand(Class<?> mainClass, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-cp", testClassPath()));
         command.addAll(jvmOptions);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        return start(command, env);
+        return command;
     }
 
     /**
@@ -73,8 +78,8 @@ public final class ChildJvm {
         }
         Files.writeString(stat, shifted);
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                "mount --bind \"$0\" /proc/stat && exec \"$@\"", stat.toString(), java(), "-cp", testClassPath(), mainClass.getName()));
-        command.addAll(List.of(args));
+                "mount --bind \"$0\" /proc/stat && exec \"$@\"", stat.toString()));
+        command.addAll(javaCommand(mainClass, List.of(), args));
         return start(command, Map.of());
     }
 
